@@ -1,0 +1,12 @@
+using MinerSim.Cli.Verbs;
+
+namespace MinerSim.Cli.Hosting;
+
+/// <summary>Every verb of <c>minersim</c>, in the order <c>--help</c> lists them.</summary>
+internal static class VerbCatalog
+{
+    public static readonly Type[] Types =
+    [
+        typeof(ValidateVerb),
+    ];
+}

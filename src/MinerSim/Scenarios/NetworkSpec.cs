@@ -1,0 +1,15 @@
+namespace MinerSim.Scenarios;
+
+/// <summary>Network start state (MODEL.md section 2) and difficulty rule (step 13).</summary>
+public sealed record NetworkSpec
+{
+    /// <summary>Initial difficulty-implied hashrate HD0, EH/s.</summary>
+    public required double Hd0 { get; init; }
+    /// <summary>Initial block height height0.</summary>
+    public required double Height0 { get; init; }
+    /// <summary>
+    /// Retarget every 2016 blocks (default true, MODEL.md step 13). False keeps HD at HD0:
+    /// the closed-form world of the article, where issuance is exactly 144 blocks a day.
+    /// </summary>
+    public bool DifficultyAdjustment { get; init; } = true;
+}
