@@ -1,0 +1,92 @@
+using System.Runtime.CompilerServices;
+
+namespace MinerSim.Aggregation;
+
+/// <summary>
+/// A mergeable quantile sketch with relative accuracy <see cref="RelativeAccuracy"/> (DDSketch,
+/// Masson, Rim and Lee, VLDB 2019): |x| falls in bucket i = ceil(log_gamma |x|) with
+/// gamma = (1 + a) / (1 - a), kept as integer counts in dense arrays for positive and negative
+/// values, plus a count of values with |x| below <see cref="MinMagnitude"/> (reported as 0).
+/// Merging adds counts, so a merged sketch is identical whatever the order or split.
+/// </summary>
+public sealed class LogBucketSketch
+{
+    /// <summary>Relative accuracy a of every reported quantile (0.5%).</summary>
+    public const double RelativeAccuracy = 0.005;
+
+    /// <summary>Magnitudes below this count as zero (far below any metric's resolution).</summary>
+    public const double MinMagnitude = 1e-9;
+
+    internal static readonly double Gamma = (1 + RelativeAccuracy) / (1 - RelativeAccuracy);
+    private static readonly double InvLogGamma = 1.0 / Math.Log(Gamma);
+
+    private readonly BucketStore _positive = new();
+    private readonly BucketStore _negative = new();
+
+    /// <summary>Values counted as zero.</summary>
+    public long ZeroCount { get; private set; }
+
+    /// <summary>Values added.</summary>
+    public long Count => ZeroCount + _positive.Total + _negative.Total;
+
+    /// <summary>Adds one value (NaN is ignored: the model produces none).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Add(double x)
+    {
+        if (x > MinMagnitude) _positive.Add(BucketOf(x));
+        else if (x < -MinMagnitude) _negative.Add(BucketOf(-x));
+        else if (!double.IsNaN(x)) ZeroCount++;
+    }
+
+    /// <summary>Bucket index of a magnitude above <see cref="MinMagnitude"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int BucketOf(double magnitude) => (int)Math.Ceiling(Math.Log(magnitude) * InvLogGamma);
+
+    /// <summary>The value a bucket stands for: 2 gamma^i / (gamma + 1), within a of every member.</summary>
+    public static double ValueOf(int bucket) => 2.0 * Math.Pow(Gamma, bucket) / (Gamma + 1.0);
+
+    /// <summary>Adds <paramref name="other"/>'s counts into this sketch.</summary>
+    public void Merge(LogBucketSketch other)
+    {
+        _positive.Merge(other._positive);
+        _negative.Merge(other._negative);
+        ZeroCount += other.ZeroCount;
+    }
+
+    /// <summary>
+    /// Quantile <paramref name="q"/>: the bucket value of the order statistic of rank
+    /// floor(q (n - 1)) (0-based), within <see cref="RelativeAccuracy"/> of it.
+    /// </summary>
+    public double Quantile(double q)
+    {
+        long n = Count;
+        if (n == 0) return double.NaN;
+        long rank = (long)Math.Floor(q * (n - 1));
+        if (rank < _negative.Total)
+        {
+            // Negative values: the most negative has the largest magnitude bucket.
+            return -ValueOf(_negative.BucketAtRankFromTop(rank));
+        }
+
+        rank -= _negative.Total;
+        if (rank < ZeroCount) return 0.0;
+        rank -= ZeroCount;
+        return ValueOf(_positive.BucketAtRank(rank));
+    }
+
+    /// <summary>Non-empty buckets as (signed index, count), negatives first, for serialization.</summary>
+    public IEnumerable<(int Sign, int Bucket, long Count)> Buckets()
+    {
+        foreach (var (b, c) in _negative.NonEmpty()) yield return (-1, b, c);
+        if (ZeroCount > 0) yield return (0, 0, ZeroCount);
+        foreach (var (b, c) in _positive.NonEmpty()) yield return (1, b, c);
+    }
+
+    /// <summary>Adds <paramref name="count"/> values to a bucket (deserialization).</summary>
+    public void AddToBucket(int sign, int bucket, long count)
+    {
+        if (sign > 0) _positive.Add(bucket, count);
+        else if (sign < 0) _negative.Add(bucket, count);
+        else ZeroCount += count;
+    }
+}

@@ -1,0 +1,125 @@
+using System.Diagnostics;
+using MinerSim.Aggregation;
+using MinerSim.Kernel;
+using MinerSim.Metrics;
+
+namespace MinerSim.Simulation;
+
+/// <summary>
+/// The driver: hands fixed blocks of paths to worker threads (each with its own kernel and
+/// sketches), merges the workers' sketches, and turns the aggregate into a <see cref="RunResult"/>.
+/// </summary>
+public static class Simulator
+{
+    /// <summary>The method <see cref="QuantileMethod.Auto"/> resolves to for this size.</summary>
+    public static QuantileMethod Resolve(QuantileMethod requested, long paths, int days, long budget)
+    {
+        if (requested != QuantileMethod.Auto) return requested;
+        double bytes = (double)paths * days * MetricCatalog.DailyCount * sizeof(double);
+        return bytes <= budget ? QuantileMethod.Exact : QuantileMethod.Sketch;
+    }
+
+    /// <summary>Simulates every block of <paramref name="aggregate"/> that is not yet done.</summary>
+    /// <returns>The number of blocks simulated by this call.</returns>
+    public static int SimulateBlocks(
+        CompiledScenario model,
+        ulong seed,
+        RunAggregate aggregate,
+        IReadOnlyList<int> blocks,
+        int threads,
+        IProgress<SimulationProgress>? progress = null,
+        Action<int>? blockDone = null,
+        CancellationToken cancellation = default)
+    {
+        var clock = Stopwatch.StartNew();
+        long pathsTotal = blocks.Sum(b => (long)aggregate.BlockLength(b));
+        long pathsDone = 0;
+        int next = -1, simulated = 0;
+        int workers = Math.Clamp(threads, 1, Math.Max(1, blocks.Count));
+        var workerSketches = new SketchGrid?[workers];
+        var gate = new object();
+
+        void Work(int w)
+        {
+            var kernel = new BlockKernel(model);
+            var sketches = aggregate.Method == QuantileMethod.Sketch ? new SketchGrid(aggregate.Days) : null;
+            workerSketches[w] = sketches;
+            var collector = new BlockCollector(aggregate, sketches);
+            int i;
+            while (!cancellation.IsCancellationRequested && (i = Interlocked.Increment(ref next)) < blocks.Count)
+            {
+                int block = blocks[i];
+                collector.Begin(block);
+                int count = aggregate.BlockLength(block);
+                kernel.Run(seed, aggregate.FirstPath(block), count, collector);
+                long done = Interlocked.Add(ref pathsDone, count);
+                Interlocked.Increment(ref simulated);
+                if (blockDone is not null)
+                {
+                    lock (gate) blockDone(block);
+                }
+
+                progress?.Report(new SimulationProgress(done, pathsTotal, aggregate.Days, clock.Elapsed));
+            }
+        }
+
+        if (workers == 1)
+        {
+            Work(0);
+        }
+        else
+        {
+            var threadsList = new Thread[workers];
+            for (int w = 0; w < workers; w++)
+            {
+                int id = w;
+                threadsList[w] = new Thread(() => Work(id)) { IsBackground = true, Name = $"minersim-worker-{id}" };
+                threadsList[w].Start();
+            }
+
+            foreach (var t in threadsList) t.Join();
+        }
+
+        // Integer counts: the merge order cannot change the result.
+        if (aggregate.Sketches is not null)
+        {
+            foreach (var s in workerSketches)
+            {
+                if (s is not null) aggregate.Sketches.Merge(s);
+            }
+        }
+
+        cancellation.ThrowIfCancellationRequested();
+        return simulated;
+    }
+
+    /// <summary>Runs a whole scenario in memory and reports it.</summary>
+    public static RunResult Run(
+        CompiledScenario model,
+        RunSettings settings,
+        string scenarioHash,
+        IProgress<SimulationProgress>? progress = null,
+        CancellationToken cancellation = default)
+    {
+        var method = Resolve(settings.Quantiles, settings.Paths, model.Days, settings.ExactMemoryBudget);
+        var aggregate = new RunAggregate(settings.Paths, model.Days, BlockKernel.BlockSize, method);
+        var clock = Stopwatch.StartNew();
+        SimulateBlocks(model, settings.Seed, aggregate, Enumerable.Range(0, aggregate.BlockCount).ToArray(), settings.Threads, progress, null, cancellation);
+        double wall = clock.Elapsed.TotalSeconds;
+        var info = new RunInfo
+        {
+            Scenario = model.Scenario.Name,
+            ScenarioHash = scenarioHash,
+            Seed = settings.Seed,
+            Paths = settings.Paths,
+            Days = model.Days,
+            QuantileMethod = method.ToString().ToLowerInvariant(),
+            EngineVersion = EngineInfo.Version,
+            StartDate = model.Scenario.StartDate,
+            WallSeconds = wall,
+            PathDaysPerSecond = settings.Paths * (double)model.Days / Math.Max(wall, 1e-9),
+            Threads = settings.Threads,
+        };
+        return ResultBuilder.Build(aggregate, info, settings.Threads);
+    }
+}
