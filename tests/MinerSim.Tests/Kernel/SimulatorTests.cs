@@ -1,0 +1,61 @@
+using MinerSim.Aggregation;
+using MinerSim.Kernel;
+using MinerSim.Simulation;
+
+namespace MinerSim.Tests.Kernel;
+
+public sealed class SimulatorTests
+{
+    private static RunResult Run(int threads, QuantileMethod method, long paths = 1000, int days = 60)
+    {
+        var model = new CompiledScenario(TestScenarios.Load("reference"), days);
+        return Simulator.Run(model, new RunSettings { Paths = paths, Seed = 7, Threads = threads, Quantiles = method }, "hash");
+    }
+
+    [TestCase(QuantileMethod.Exact)]
+    [TestCase(QuantileMethod.Sketch)]
+    public void Run_IsIdentical_ForAnyThreadCount(QuantileMethod method)
+    {
+        var one = Run(1, method);
+        var two = Run(2, method);
+        var five = Run(5, method);
+        foreach (var other in new[] { two, five })
+        {
+            for (int m = 0; m < one.Daily.Count; m++)
+            {
+                for (int d = 0; d < one.Daily[m].Days; d++)
+                {
+                    Assert.That(other.Daily[m].QuantilesOf(d).ToArray(), Is.EqualTo(one.Daily[m].QuantilesOf(d).ToArray()));
+                    Assert.That(other.Daily[m].Mean(d), Is.EqualTo(one.Daily[m].Mean(d)));
+                }
+            }
+
+            Assert.That(other.Summaries, Is.EqualTo(one.Summaries).Using<SummaryStatistics>((a, b) =>
+                a.Metric == b.Metric && a.Quantiles.SequenceEqual(b.Quantiles) && a.Mean.Equals(b.Mean) && a.Es95.Equals(b.Es95) && a.Es99.Equals(b.Es99)));
+        }
+    }
+
+    [Test]
+    public void Sketch_AgreesWithExact_WithinStatedAccuracy()
+    {
+        var exact = Run(2, QuantileMethod.Exact, 4000);
+        var sketch = Run(2, QuantileMethod.Sketch, 4000);
+        // The sketch reports the order statistic of rank floor(q (n-1)) within 0.5%; exact interpolates
+        // to the next one, so allow the sketch's accuracy plus the gap between neighbours.
+        foreach (string metric in new[] { "price", "miner_sales", "hashrate", "miner_inventory" })
+        {
+            var e = exact.Bands(metric)!;
+            var s = sketch.Bands(metric)!;
+            for (int d = 0; d < e.Days; d += 7)
+            {
+                for (int l = 1; l < QuantileLevels.Count - 1; l++)
+                {
+                    double x = e.Quantile(d, l);
+                    Assert.That(s.Quantile(d, l), Is.EqualTo(x).Within(0.01 * Math.Abs(x) + 1e-9), $"{metric} day {d} level {l}");
+                }
+
+                Assert.That(s.Mean(d), Is.EqualTo(e.Mean(d)), "means do not depend on the quantile method");
+            }
+        }
+    }
+}
