@@ -24,9 +24,8 @@ internal static class StressTableText
         header.AddRange(i.EtfDays.Select(e => "% of " + Amount(e)));
         var rows = t.Cases.Select(c =>
         {
-            var row = new List<string> { c.Name, Rule(c), c.BtcPerDay.ToString("N1", Inv) };
-            // Round away representation noise first (0.0225 * 100 is 2.2499999999999996), so 2.25 shows as 2.3.
-            row.AddRange(c.EtfShares.Select(s => Math.Round(s * 100, 9).ToString("N1", Inv) + "%"));
+            var row = new List<string> { c.Name, Rule(c), OneDecimal(c.BtcPerDay) };
+            row.AddRange(c.EtfShares.Select(s => OneDecimal(s * 100) + "%"));
             return row;
         }).ToList();
 
@@ -136,6 +135,10 @@ internal static class StressTableText
 
         sb.Append(line.ToString().TrimEnd()).Append('\n');
     }
+
+    /// <summary>One decimal, halves rounded up, after dropping binary noise (0.0225 * 100 is 2.2499999999999996): 2.25 shows as 2.3.</summary>
+    private static string OneDecimal(double v) =>
+        Math.Round(Math.Round(v, 9), 1, MidpointRounding.AwayFromZero).ToString("N1", Inv);
 
     private static string Amount(double v) => v.ToString("#,##0.####", Inv);
 
