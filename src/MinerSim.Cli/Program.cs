@@ -5,5 +5,19 @@ namespace MinerSim.Cli;
 /// <summary>Entry point of the <c>minersim</c> command.</summary>
 internal static class Program
 {
-    private static int Main(string[] args) => CliApp.Run(args, new CliContext(Console.Out, Console.Error));
+    private static int Main(string[] args)
+    {
+        using var cancel = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            // First Ctrl-C: stop cleanly (workers finish their block); a second one kills.
+            if (!cancel.IsCancellationRequested)
+            {
+                e.Cancel = true;
+                cancel.Cancel();
+            }
+        };
+        var context = new CliContext(Console.Out, Console.Error, !Console.IsErrorRedirected, cancel.Token);
+        return CliApp.Run(args, context);
+    }
 }

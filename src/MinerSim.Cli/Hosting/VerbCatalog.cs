@@ -7,6 +7,7 @@ internal static class VerbCatalog
 {
     public static readonly Type[] Types =
     [
+        typeof(RunVerb),
         typeof(ValidateVerb),
         typeof(RetargetVerb),
         typeof(ScenariosVerb),
