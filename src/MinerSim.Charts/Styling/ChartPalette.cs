@@ -1,0 +1,42 @@
+using ScottPlot;
+
+namespace MinerSim.Charts.Styling;
+
+/// <summary>Colours and sizes shared by every chart, so the set looks like one family.</summary>
+public static class ChartPalette
+{
+    /// <summary>Width of every chart in pixels.</summary>
+    public const int Width = 1200;
+
+    /// <summary>Height of every chart in pixels.</summary>
+    public const int Height = 700;
+
+    /// <summary>Main series colour (blue).</summary>
+    public static Color Primary { get; } = Color.FromHex("#1f77b4");
+
+    /// <summary>Second series colour (orange), for run B or the second metric.</summary>
+    public static Color Secondary { get; } = Color.FromHex("#ff7f0e");
+
+    /// <summary>Colours of the vertical markers on summary histograms: p5, p50, p95, ES95.</summary>
+    public static IReadOnlyList<Color> Markers { get; } =
+    [
+        Color.FromHex("#2ca02c"), Color.FromHex("#000000"), Color.FromHex("#9467bd"), Color.FromHex("#d62728"),
+    ];
+
+    /// <summary>
+    /// A new plot in the house style. The font is registered first because ScottPlot copies
+    /// <see cref="Fonts.Default"/> into each label style when the plot is constructed.
+    /// </summary>
+    public static Plot NewPlot()
+    {
+        ChartFonts.EnsureRegistered();
+        var plot = new Plot();
+        plot.Font.Set(ChartFonts.Family);
+        plot.Axes.Title.Label.FontSize = 18;
+        plot.Axes.Title.Label.Bold = true;
+        plot.Axes.Bottom.Label.FontSize = 14;
+        plot.Axes.Left.Label.FontSize = 14;
+        plot.Legend.FontSize = 12;
+        return plot;
+    }
+}
