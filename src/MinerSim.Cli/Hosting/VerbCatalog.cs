@@ -8,5 +8,7 @@ internal static class VerbCatalog
     public static readonly Type[] Types =
     [
         typeof(ValidateVerb),
+        typeof(PlotVerb),
+        typeof(CompareVerb),
     ];
 }
