@@ -59,7 +59,7 @@ public static class CompareCharts
         }
 
         plot.Title($"{a.Metric} - {labelA} vs {labelB}");
-        DayAxis.Configure(plot, info);
+        DayAxis.Configure(plot, info, xs);
         plot.YLabel(ChartTitles.AxisLabel(a.Metric, ChartTitles.DailyUnit(a.Metric)));
         plot.ShowLegend(Alignment.UpperLeft);
         return plot;

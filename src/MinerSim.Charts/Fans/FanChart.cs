@@ -24,7 +24,7 @@ public static class FanChart
         FanLayers.Mean(plot, xs, bands, Colors.Black, "mean");
 
         plot.Title(ChartTitles.For(bands.Metric, info));
-        DayAxis.Configure(plot, info);
+        DayAxis.Configure(plot, info, xs);
         plot.YLabel(ChartTitles.AxisLabel(bands.Metric, ChartTitles.DailyUnit(bands.Metric)));
         plot.ShowLegend(Alignment.UpperLeft);
         return plot;

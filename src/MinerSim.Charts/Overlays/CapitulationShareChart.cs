@@ -29,7 +29,7 @@ public static class CapitulationShareChart
         FanLayers.Line(plot, xs, percent, ChartPalette.Primary, 2.5f, dashed: false, "paths with 30-day SMA of H below the 60-day SMA");
 
         plot.Title(ChartTitles.For("capitulation share", result.Info));
-        DayAxis.Configure(plot, result.Info);
+        DayAxis.Configure(plot, result.Info, xs);
         plot.YLabel("share of paths (%)");
         plot.Axes.SetLimitsY(0, 100);
         plot.ShowLegend(Alignment.UpperLeft);

@@ -35,7 +35,7 @@ public static class PressureVsEtfChart
 
         plot.Add.HorizontalLine(0, width: 1, color: Colors.Gray);
         plot.Title(ChartTitles.For("visible_pressure vs etf_flow", result.Info));
-        DayAxis.Configure(plot, result.Info);
+        DayAxis.Configure(plot, result.Info, xs);
         plot.YLabel("BTC/day");
         plot.ShowLegend(Alignment.UpperLeft);
         return plot;

@@ -11,6 +11,9 @@ public static class ChartPalette
     /// <summary>Height of every chart in pixels.</summary>
     public const int Height = 700;
 
+    /// <summary>Font size of axis labels.</summary>
+    public const float AxisLabelSize = 14;
+
     /// <summary>Main series colour (blue).</summary>
     public static Color Primary { get; } = Color.FromHex("#1f77b4");
 
@@ -34,8 +37,8 @@ public static class ChartPalette
         plot.Font.Set(ChartFonts.Family);
         plot.Axes.Title.Label.FontSize = 18;
         plot.Axes.Title.Label.Bold = true;
-        plot.Axes.Bottom.Label.FontSize = 14;
-        plot.Axes.Left.Label.FontSize = 14;
+        plot.Axes.Bottom.Label.FontSize = AxisLabelSize;
+        plot.Axes.Left.Label.FontSize = AxisLabelSize;
         plot.Legend.FontSize = 12;
         return plot;
     }

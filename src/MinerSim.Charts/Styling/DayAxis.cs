@@ -1,5 +1,7 @@
+using System.Globalization;
 using MinerSim.Aggregation;
 using ScottPlot;
+using ScottPlot.TickGenerators;
 
 namespace MinerSim.Charts.Styling;
 
@@ -20,16 +22,29 @@ internal static class DayAxis
     }
 
     /// <summary>Sets tick style and label of the bottom axis.</summary>
-    public static void Configure(Plot plot, RunInfo info)
+    public static void Configure(Plot plot, RunInfo info, double[] xs)
     {
         if (info.StartDate is not null)
         {
-            plot.Axes.DateTimeTicksBottom();
+            // Replaces the bottom axis, so the house label size is set again.
+            var axis = plot.Axes.DateTimeTicksBottom();
+            if (axis.TickGenerator is DateTimeAutomatic ticks)
+            {
+                // ISO dates: unambiguous for every reader (the default is US month/day/year).
+                ticks.LabelFormatter = d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            }
+
             plot.XLabel("date");
+            plot.Axes.Bottom.Label.FontSize = ChartPalette.AxisLabelSize;
         }
         else
         {
             plot.XLabel("day");
+        }
+
+        if (xs.Length > 1)
+        {
+            plot.Axes.SetLimitsX(xs[0], xs[^1]);
         }
     }
 }
