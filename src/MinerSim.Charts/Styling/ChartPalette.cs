@@ -40,6 +40,9 @@ public static class ChartPalette
         plot.Axes.Bottom.Label.FontSize = AxisLabelSize;
         plot.Axes.Left.Label.FontSize = AxisLabelSize;
         plot.Legend.FontSize = 12;
+
+        // Room on the right so the last date tick label is not cut off.
+        plot.Axes.Right.MinimumSize = 40;
         return plot;
     }
 }
