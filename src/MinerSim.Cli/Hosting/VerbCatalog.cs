@@ -11,5 +11,7 @@ internal static class VerbCatalog
         typeof(ValidateVerb),
         typeof(RetargetVerb),
         typeof(ScenariosVerb),
+        typeof(PlotVerb),
+        typeof(CompareVerb),
     ];
 }

@@ -3,6 +3,7 @@ using CommandLine;
 using CommandLine.Text;
 using MinerSim.Aggregation;
 using MinerSim.Charts;
+using MinerSim.Charts.Reports;
 using MinerSim.Cli.Hosting;
 using MinerSim.Cli.Output;
 using MinerSim.Cli.Scenarios;
@@ -66,7 +67,15 @@ internal sealed class RunVerb : IVerb
         var model = new CompiledScenario(loaded.Scenario, days);
         var settings = new RunSettings { Paths = Paths, Seed = Seed, Threads = threads, Quantiles = Quantiles };
         var progress = new ConsoleProgress(context, Quiet);
-        var result = Simulator.Run(model, settings, loaded.Hash, progress, context.CancellationToken);
+        RunResult result;
+        try
+        {
+            result = Simulator.Run(model, settings, loaded.Hash, progress, context.CancellationToken);
+        }
+        finally
+        {
+            progress.Complete();
+        }
 
         RunFolder.WriteAtomically(outDir, dir =>
         {
