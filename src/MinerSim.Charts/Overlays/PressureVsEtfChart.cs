@@ -26,7 +26,8 @@ public static class PressureVsEtfChart
 
         var plot = ChartPalette.NewPlot();
         double[] xs = DayAxis.Xs(result.Info, pressure.Days);
-        foreach (var (bands, color) in new[] { (pressure, ChartPalette.Primary), (etf, ChartPalette.Secondary) })
+        // ETF flows first: their wide bands are the background against which miner pressure is read.
+        foreach (var (bands, color) in new[] { (etf, ChartPalette.Secondary), (pressure, ChartPalette.Primary) })
         {
             FanLayers.OuterBand(plot, xs, bands, color, bands.Metric + " ");
             FanLayers.Band(plot, xs, bands, 2, 4, color, 0.40, bands.Metric + " 25-75%");

@@ -9,7 +9,7 @@ internal static class ChartTitles
 {
     /// <summary>"&lt;subject&gt; - &lt;scenario&gt;, &lt;paths&gt; paths, seed &lt;seed&gt;".</summary>
     public static string For(string subject, RunInfo info) =>
-        string.Create(CultureInfo.InvariantCulture, $"{subject} - {info.Scenario}, {info.Paths} paths, seed {info.Seed}");
+        string.Create(CultureInfo.InvariantCulture, $"{subject} - {info.Scenario}, {info.Paths:N0} paths, seed {info.Seed}");
 
     /// <summary>Unit of a daily metric, or an empty string for an unknown name.</summary>
     public static string DailyUnit(string metric) =>

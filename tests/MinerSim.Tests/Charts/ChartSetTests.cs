@@ -40,7 +40,7 @@ public sealed class ChartSetTests
         string svg = File.ReadAllText(_folder.File("fan-miner_sales.svg"));
         var texts = Texts(svg);
 
-        Assert.That(texts, Does.Contain("miner_sales - synthetic-test, 10000 paths, seed 42"));
+        Assert.That(texts, Does.Contain("miner_sales - synthetic-test, 10,000 paths, seed 42"));
         Assert.That(texts, Does.Contain("miner_sales (BTC/day)"));
         Assert.That(texts, Does.Contain("day"));
         Assert.That(texts, Does.Contain("median").And.Contain("mean").And.Contain("5-95%"));
