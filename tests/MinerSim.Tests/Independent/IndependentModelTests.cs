@@ -1,0 +1,158 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using MinerSim.Aggregation;
+using MinerSim.Kernel;
+using MinerSim.Scenarios;
+using MinerSim.Simulation;
+
+namespace MinerSim.Tests.Independent;
+
+/// <summary>
+/// Compares the engine with the independent pure-Python implementation of MODEL.md
+/// (tests/independent/minersim_model.py) on the reference scenario: means by z-test,
+/// p5/p50/p95 by order-statistic bands (tests/independent/compare.py).
+/// </summary>
+[Category("Statistical")]
+public sealed class IndependentModelTests
+{
+    private const int Days = 365;
+    private const long EnginePaths = 20_000;
+    private const int PythonPaths = 8_000;
+
+    [Test]
+    public void Engine_Agrees_WithIndependentPythonModel_OnReferenceScenario()
+    {
+        string root = FindRepoRoot();
+        string scenarioPath = Path.Combine(root, "samples", "scenarios", "reference.json");
+        string modelScript = Path.Combine(root, "tests", "independent", "minersim_model.py");
+        string compareScript = Path.Combine(root, "tests", "independent", "compare.py");
+        // MINERSIM_INDEPENDENT_OUT keeps both runs' CSVs in that folder for inspection.
+        string? keep = Environment.GetEnvironmentVariable("MINERSIM_INDEPENDENT_OUT");
+        string work = string.IsNullOrEmpty(keep) ? Path.Combine(Path.GetTempPath(), "minersim-independent-" + Guid.NewGuid().ToString("N")) : keep;
+        string engineDir = Path.Combine(work, "engine");
+        string pyDir = Path.Combine(work, "python");
+        Directory.CreateDirectory(engineDir);
+
+        try
+        {
+            // (b) first, so that a missing python3 ignores the test before the engine run.
+            var py = RunProcess("python3", [modelScript, "--scenario", scenarioPath, "--paths", PythonPaths.ToString(CultureInfo.InvariantCulture),
+                "--seed", "1", "--days", Days.ToString(CultureInfo.InvariantCulture), "--out", pyDir], root);
+            TestContext.Out.WriteLine(py.Output);
+            Assert.That(py.ExitCode, Is.Zero, "minersim_model.py failed:\n" + py.Output);
+
+            // (a) the engine, in process, exact quantiles.
+            var model = new CompiledScenario(ScenarioLoader.Parse(File.ReadAllText(scenarioPath), "reference.json"), Days);
+            var clock = Stopwatch.StartNew();
+            var result = Simulator.Run(model, new RunSettings { Paths = EnginePaths, Seed = 1, Threads = 2, Quantiles = QuantileMethod.Exact }, "hash");
+            TestContext.Out.WriteLine($"engine: {EnginePaths} paths x {Days} days in {clock.Elapsed.TotalSeconds:F1} s");
+            WriteEngineCsv(result, engineDir);
+
+            // (c) compare.
+            var cmp = RunProcess("python3", [compareScript, engineDir, pyDir, "--paths-engine", EnginePaths.ToString(CultureInfo.InvariantCulture)], root);
+            TestContext.Out.WriteLine(cmp.Output);
+            Assert.That(cmp.ExitCode, Is.Zero, "engine and independent model disagree; see the table above");
+        }
+        finally
+        {
+            if (string.IsNullOrEmpty(keep))
+            {
+                try
+                {
+                    Directory.Delete(work, recursive: true);
+                }
+                catch (IOException)
+                {
+                }
+            }
+        }
+    }
+
+    private static string FindRepoRoot()
+    {
+        var dir = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Simulation.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        Assert.That(dir, Is.Not.Null, "Simulation.sln not found above " + TestContext.CurrentContext.TestDirectory);
+        return dir!.FullName;
+    }
+
+    private static (int ExitCode, string Output) RunProcess(string file, IReadOnlyList<string> args, string workingDirectory)
+    {
+        var info = new ProcessStartInfo(file)
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var a in args)
+        {
+            info.ArgumentList.Add(a);
+        }
+
+        Process process;
+        try
+        {
+            process = Process.Start(info)!;
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            TestContext.Out.WriteLine($"{file} is not available ({e.Message}); skipping the independent-model comparison.");
+            Assert.Ignore($"{file} is not available: {e.Message}");
+            throw; // unreachable
+        }
+
+        using (process)
+        {
+            var stderr = process.StandardError.ReadToEndAsync();
+            string stdout = process.StandardOutput.ReadToEnd();
+            process.WaitForExit();
+            string err = stderr.Result;
+            return (process.ExitCode, err.Length == 0 ? stdout : stdout + "\n[stderr]\n" + err);
+        }
+    }
+
+    private static string F(double x) => x.ToString("R", CultureInfo.InvariantCulture);
+
+    /// <summary>A minimal writer of percentiles.csv and summary.csv in the engine's format.</summary>
+    private static void WriteEngineCsv(RunResult result, string dir)
+    {
+        var p = new StringBuilder();
+        p.Append("metric,day,").Append(string.Join(',', QuantileLevels.Names)).Append(",mean\n");
+        foreach (var bands in result.Daily)
+        {
+            for (int d = 0; d < bands.Days; d++)
+            {
+                p.Append(bands.Metric).Append(',').Append(d.ToString(CultureInfo.InvariantCulture));
+                for (int l = 0; l < QuantileLevels.Count; l++)
+                {
+                    p.Append(',').Append(F(bands.Quantile(d, l)));
+                }
+
+                p.Append(',').Append(F(bands.Mean(d))).Append('\n');
+            }
+        }
+
+        File.WriteAllText(Path.Combine(dir, "percentiles.csv"), p.ToString());
+
+        var s = new StringBuilder();
+        s.Append("metric,").Append(string.Join(',', QuantileLevels.Names)).Append(",mean,es95,es99\n");
+        foreach (var row in result.Summaries)
+        {
+            s.Append(row.Metric);
+            foreach (double q in row.Quantiles)
+            {
+                s.Append(',').Append(F(q));
+            }
+
+            s.Append(',').Append(F(row.Mean)).Append(',').Append(F(row.Es95)).Append(',').Append(F(row.Es99)).Append('\n');
+        }
+
+        File.WriteAllText(Path.Combine(dir, "summary.csv"), s.ToString());
+    }
+}

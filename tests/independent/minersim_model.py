@@ -1,0 +1,559 @@
+#!/usr/bin/env python3
+"""Independent pure-Python implementation of the MinerSim reference model.
+
+Written from src/MinerSim/MODEL.md (sections 2-5 and 9) alone, without reading the
+C# kernel, so that agreement with the engine is evidence that both implement the
+specification. Standard library only (no numpy).
+
+Usage:
+    python3 tests/independent/minersim_model.py --scenario samples/scenarios/reference.json \
+        --paths 2000 --seed 1 --days 365 --out DIR [--workers 2]
+
+Writes into DIR:
+    percentiles.csv  metric,day,p1,p5,p25,p50,p75,p95,p99,mean          (engine format)
+    summary.csv      metric,p1,p5,p25,p50,p75,p95,p99,mean,es95,es99   (engine format)
+    moments.csv      metric,day,n,mean,sd   (day empty for per-path summaries)
+    samples.csv      metric,day,n,values    (sorted sample, ';'-separated, for the
+                     days in --sample-days and for every summary; used by compare.py
+                     to build order-statistic bands)
+"""
+
+import argparse
+import csv
+import json
+import math
+import multiprocessing
+import os
+import random
+import sys
+import time
+
+DAILY_METRICS = [
+    "price",
+    "hashrate",
+    "difficulty_hashrate",
+    "hashprice",
+    "miner_sales",
+    "visible_pressure",
+    "miner_inventory",
+    "etf_flow",
+    "active_share",
+    "ribbon_inverted",
+]
+SUMMARY_METRICS = [
+    "total_sold",
+    "max_sales_30d",
+    "min_hashrate_ratio",
+    "days_below_aisc",
+    "inventory_drawdown",
+]
+# Expected-shortfall direction: True = the worst paths are the largest values.
+SUMMARY_WORST_IS_LARGE = {
+    "total_sold": True,
+    "max_sales_30d": True,
+    "min_hashrate_ratio": False,
+    "days_below_aisc": True,
+    "inventory_drawdown": True,
+}
+LEVELS = [0.01, 0.05, 0.25, 0.50, 0.75, 0.95, 0.99]
+LEVEL_NAMES = ["p1", "p5", "p25", "p50", "p75", "p95", "p99"]
+
+
+# ----------------------------------------------------------------------------------
+# Scenario loading
+# ----------------------------------------------------------------------------------
+
+def strip_json_comments(text):
+    """Remove // line comments and /* */ block comments outside string literals."""
+    out = []
+    i, n = 0, len(text)
+    in_str = False
+    while i < n:
+        ch = text[i]
+        if in_str:
+            out.append(ch)
+            if ch == "\\" and i + 1 < n:
+                out.append(text[i + 1])
+                i += 2
+                continue
+            if ch == '"':
+                in_str = False
+            i += 1
+            continue
+        if ch == '"':
+            in_str = True
+            out.append(ch)
+            i += 1
+        elif text.startswith("//", i):
+            j = text.find("\n", i)
+            i = n if j < 0 else j
+        elif text.startswith("/*", i):
+            j = text.find("*/", i + 2)
+            i = n if j < 0 else j + 2
+        else:
+            out.append(ch)
+            i += 1
+    return "".join(out)
+
+
+def load_scenario(path):
+    with open(path, "r", encoding="utf-8") as f:
+        sc = json.loads(strip_json_comments(f.read()))
+    model = sc.get("price", {}).get("model", "gbm")
+    if model != "gbm":
+        raise SystemExit(f"only the MODEL.md price model (gbm) is implemented, got {model!r}")
+    return sc
+
+
+# ----------------------------------------------------------------------------------
+# One path (MODEL.md sections 2-5)
+# ----------------------------------------------------------------------------------
+
+SQRT2 = math.sqrt(2.0)
+INV_SQRT2 = 1.0 / SQRT2
+
+
+def simulate_chunk(args):
+    """Simulate paths [start, stop). Returns (daily columns, summary columns).
+
+    daily[m][t] is a list of values for the chunk's paths, summary[m] likewise.
+    """
+    sc, days, seed, start, stop = args
+    erfc = math.erfc
+    log = math.log
+    exp = math.exp
+    inf = float("inf")
+
+    pr = sc["price"]
+    P0 = float(pr["p0"])
+    mu = float(pr["mu"])
+    sigma = float(pr["sigma"])
+    lamJ = float(pr.get("lambdaJ", 0.0))
+    muJ = float(pr.get("muJ", 0.0))
+    sigJ = float(pr.get("sigmaJ", 0.0))
+    gamma = float(pr.get("gamma", 0.0))
+    L = float(pr.get("liquidity", 1.0))
+    kappa = lamJ * (exp(muJ + sigJ * sigJ / 2.0) - 1.0)
+    drift = (mu - sigma * sigma / 2.0 - kappa) / 365.0
+    vol = sigma / math.sqrt(365.0)
+    pjump = lamJ / 365.0
+    gL = gamma / L if gamma != 0.0 else 0.0
+
+    fe = sc["fees"]
+    feeMed = float(fe["median"])
+    feeSig = float(fe["sigma"])
+
+    nw = sc["network"]
+    HD0 = float(nw["hd0"])
+    height0 = float(nw["height0"])
+
+    mk = sc["market"]
+    theta = float(mk["theta"])
+    otcDays = float(mk["otcDays"])
+    muE = float(mk["muE"])
+    sigE = float(mk["sigmaE"])
+    phiE = float(mk["phiE"])
+    rhoEP = float(mk["rhoEP"])
+    eInnov = sigE * math.sqrt(1.0 - phiE * phiE)
+    rhoEPc = math.sqrt(1.0 - rhoEP * rhoEP)
+
+    cohorts = sc["cohorts"]
+    nc = len(cohorts)
+    # static per-cohort parameters
+    cw = []      # tier weights
+    ce = []      # tier efficiencies
+    cs = []      # spread s
+    for c in cohorts:
+        tiers = c["tiers"]
+        cw.append([float(t["weight"]) for t in tiers])
+        ce.append([float(t["efficiency"]) for t in tiers])
+        cs.append(float(c["pSpread"]))
+    pMed = [float(c["pMedian"]) for c in cohorts]
+    pSig = [float(c["pSigma"]) for c in cohorts]
+    opex = [float(c["opex"]) for c in cohorts]
+    capex = [float(c["capex"]) for c in cohorts]
+    fin = [float(c["financing"]) for c in cohorts]
+    hpc = [float(c["hpc"]) for c in cohorts]
+    I0 = [float(c["i0"]) for c in cohorts]
+    K0 = [float(c["k0"]) for c in cohorts]
+    funding = [float(c["funding"]) for c in cohorts]
+    phiLo = [float(c["phiCalm"]["lo"]) for c in cohorts]
+    phiHi = [float(c["phiCalm"]["hi"]) for c in cohorts]
+    phiNear = [float(c["phiNear"]) for c in cohorts]
+    gUp = [1.0 + float(c["growth"]) / 365.0 for c in cohorts]
+    gDown = [1.0 - float(c["decay"]) / 365.0 for c in cohorts]
+    rhoCalm = [float(c["rhoCalm"]) for c in cohorts]
+    rhoSevere = [float(c["rhoSevere"]) for c in cohorts]
+    rhoCapital = [float(c["rhoCapital"]) for c in cohorts]
+    stressRate = [float(c["qStress"]) / float(c["daysStress"]) * float(c["i0"]) for c in cohorts]
+    stressCap = [float(c["qStress"]) * float(c["i0"]) for c in cohorts]
+    severeRate = [float(c["qSevere"]) / float(c["daysSevere"]) * float(c["i0"]) for c in cohorts]
+    severeCap = [float(c["qSevere"]) * float(c["i0"]) for c in cohorts]
+    sumI0 = sum(I0)
+    crange = range(nc)
+
+    npaths = stop - start
+    daily = {m: [[0.0] * npaths for _ in range(days)] for m in DAILY_METRICS}
+    summ = {m: [0.0] * npaths for m in SUMMARY_METRICS}
+    d_price = daily["price"]
+    d_hash = daily["hashrate"]
+    d_hd = daily["difficulty_hashrate"]
+    d_hp = daily["hashprice"]
+    d_sales = daily["miner_sales"]
+    d_vis = daily["visible_pressure"]
+    d_inv = daily["miner_inventory"]
+    d_etf = daily["etf_flow"]
+    d_act = daily["active_share"]
+    d_rib = daily["ribbon_inverted"]
+
+    for j in range(npaths):
+        path = start + j
+        rng = random.Random(f"minersim-independent:{seed}:{path}")
+        gauss = rng.gauss
+        uni = rng.random
+
+        # ---- state (section 2) ----
+        P = P0
+        HD = HD0
+        height = height0
+        epochBlocks = math.fmod(height0, 2016.0)
+        epochDays = epochBlocks / 144.0
+        K = K0[:]
+        I = I0[:]
+        Lq = [0.0] * nc
+        O = 0.0
+        Eprev = muE + sigE * gauss(0.0, 1.0)
+        Vprev = 0.0
+
+        # ---- per-path behaviour draws (section 3) ----
+        # Per tier precomputation: for the on-share Phi(z) with z = (ln hp - ln u)/s we
+        # use Phi(z) = erfc(-z/sqrt2)/2, so keep a = 1/(s sqrt2), ln u, and the power
+        # cost scale u*exp(s^2/2)/2 and the shift s/sqrt2.
+        tier_params = []  # per cohort: list of (w, lnu, u_w_half, a, shift) or s==0 variant
+        phiCalm = [0.0] * nc
+        for c in crange:
+            pc = pMed[c] * exp(pSig[c] * gauss(0.0, 1.0))
+            phiCalm[c] = phiLo[c] + (phiHi[c] - phiLo[c]) * uni()
+            s = cs[c]
+            tl = []
+            for w, e in zip(cw[c], ce[c]):
+                u = 24000.0 * e * pc
+                if s > 0.0:
+                    tl.append((w, log(u), w * u * exp(s * s / 2.0) * 0.5, 1.0 / (s * SQRT2), s * INV_SQRT2, u))
+                else:
+                    tl.append((w, log(u), 0.0, 0.0, 0.0, u))
+            tier_params.append((s > 0.0, tl))
+
+        # ribbon: H history padded with day-0 H (sum of last 30 vs the 30 before)
+        Hhist = []
+        sumA = 0.0  # sum H over days t-29..t
+        sumB = 0.0  # sum H over days t-59..t-30
+        H0 = 0.0
+
+        total_sold = 0.0
+        Shist = []
+        minH = inf
+        below = 0
+
+        A = [0.0] * nc
+        Q = [0.0] * nc
+
+        for t in range(days):
+            # 1. price
+            Zp = gauss(0.0, 1.0)
+            if t > 0:
+                r = drift + vol * Zp - gL * Vprev
+                if uni() < pjump:
+                    r += gauss(muJ, sigJ)
+                P *= exp(r)
+            # 2. fees
+            fee = feeMed * exp(feeSig * gauss(0.0, 1.0))
+            # 3. reward per block
+            R = 50.0 / (2.0 ** math.floor(height / 210000.0)) + fee
+            # 4. hashprice (USD per EH/s per day)
+            hp = 144.0 * R * P / HD
+            lhp = log(hp)
+
+            # 5. machines on/off; 6. production; 7. costs
+            H = 0.0
+            sumK = 0.0
+            sumQ = 0.0
+            sumN = 0.0
+            S = 0.0
+            RperHD = 144.0 * R / HD
+            for c in crange:
+                has_s, tl = tier_params[c]
+                on_w = 0.0
+                pw_w = 0.0
+                if has_s:
+                    for w, lnu, uwh, a, shift, _u in tl:
+                        x = (lhp - lnu) * a
+                        on_w += w * 0.5 * erfc(-x)
+                        pw_w += uwh * erfc(shift - x)
+                else:
+                    for w, lnu, uwh, a, shift, u in tl:
+                        if hp >= u:
+                            on_w += w
+                            pw_w += w * u
+                Kc = K[c]
+                sumK += Kc
+                Ac = Kc * on_w
+                H += Ac
+                Qc = RperHD * Ac
+                sumQ += Qc
+                C1 = Kc * pw_w + opex[c] * Kc
+                C2 = capex[c] * Kc
+                C3 = fin[c]
+                N = C1 + C2 + C3 - hpc[c]
+                sumN += N
+                if N <= 0.0:
+                    rho = inf
+                elif Qc == 0.0:
+                    rho = 0.0
+                else:
+                    rho = P * Qc / N
+                # 8. behaviour regime
+                if rho >= rhoCalm[c]:
+                    phi = phiCalm[c]
+                    inv_rate = 0.0
+                    Lq[c] = 0.0
+                elif rho >= 1.0:
+                    phi = phiNear[c]
+                    inv_rate = 0.0
+                    Lq[c] = 0.0
+                elif rho >= rhoSevere[c]:
+                    phi = 1.0
+                    room = stressCap[c] - Lq[c]
+                    if room < 0.0:
+                        room = 0.0
+                    inv_rate = stressRate[c] if stressRate[c] < room else room
+                    Lq[c] += inv_rate
+                else:
+                    phi = 1.0
+                    room = severeCap[c] - Lq[c]
+                    if room < 0.0:
+                        room = 0.0
+                    inv_rate = severeRate[c] if severeRate[c] < room else room
+                    Lq[c] += inv_rate
+                G = phi * Qc + inv_rate
+                # 9. mandatory sales
+                X = funding[c] if rho >= rhoCapital[c] else 0.0
+                short = C1 + C3 - hpc[c] - X
+                M = short / P if short > 0.0 else 0.0
+                want = G if G > M else M
+                avail = I[c] + Qc
+                Sc = avail if avail < want else want
+                I[c] = avail - Sc
+                S += Sc
+                # 10. capacity
+                if rho >= rhoCalm[c]:
+                    K[c] = Kc * gUp[c]
+                elif rho < 1.0:
+                    K[c] = Kc * gDown[c]
+            B = 144.0 * H / HD
+
+            # 11. execution
+            if t == 0:
+                O = theta * S * (otcDays - 1.0)
+            O += theta * S
+            release = O / otcDays
+            O -= release
+            V = (1.0 - theta) * S + release
+            Vprev = V
+
+            # 12. ETF flows
+            Ze = rhoEP * Zp + rhoEPc * gauss(0.0, 1.0)
+            E = muE + phiE * (Eprev - muE) + eInnov * Ze
+            Eprev = E
+
+            # 13. difficulty
+            epochBlocks += B
+            epochDays += 1.0
+            while epochBlocks >= 2016.0:
+                need = 2016.0 - (epochBlocks - B)
+                frac = need / B
+                span = (epochDays - 1.0 + frac) * 86400.0 * 2015.0 / 2016.0
+                if span < 302400.0:
+                    span = 302400.0
+                elif span > 4838400.0:
+                    span = 4838400.0
+                HD *= 1209600.0 / span
+                epochBlocks -= 2016.0
+                epochDays = 1.0 - frac
+
+            # 14. height
+            height += B
+
+            # 15. record
+            d_price[t][j] = P
+            d_hash[t][j] = H
+            d_hd[t][j] = HD
+            d_hp[t][j] = hp / 1000.0
+            d_sales[t][j] = S
+            d_vis[t][j] = V
+            d_inv[t][j] = sum(I)
+            d_etf[t][j] = E
+            d_act[t][j] = H / sumK if sumK > 0.0 else 0.0
+
+            if t == 0:
+                H0 = H
+                sumA = 30.0 * H0
+                sumB = 30.0 * H0
+            # slide: sumA gains H_t, loses H_{t-30}; sumB gains H_{t-30}, loses H_{t-60}
+            Hm30 = Hhist[t - 30] if t >= 30 else H0
+            Hm60 = Hhist[t - 60] if t >= 60 else H0
+            Hhist.append(H)
+            sumA += H - Hm30
+            sumB += Hm30 - Hm60
+            # SMA30 < SMA60  <=>  sumA/30 < (sumA+sumB)/60  <=>  sumA < sumB
+            d_rib[t][j] = 1.0 if sumA < sumB else 0.0
+
+            total_sold += S
+            Shist.append(S)
+            if H < minH:
+                minH = H
+            if P * sumQ < sumN:
+                below += 1
+
+        # per-path summaries
+        summ["total_sold"][j] = total_sold
+        if days >= 30:
+            w = math.fsum(Shist[:30])
+            best = w
+            for t in range(30, days):
+                w += Shist[t] - Shist[t - 30]
+                if w > best:
+                    best = w
+            summ["max_sales_30d"][j] = best / 30.0
+        else:
+            summ["max_sales_30d"][j] = float("nan")
+        summ["min_hashrate_ratio"][j] = minH / HD0
+        summ["days_below_aisc"][j] = float(below)
+        summ["inventory_drawdown"][j] = 1.0 - sum(I) / sumI0 if sumI0 > 0 else 0.0
+
+    return daily, summ
+
+
+# ----------------------------------------------------------------------------------
+# Aggregation
+# ----------------------------------------------------------------------------------
+
+def quantile7(xs_sorted, q):
+    """numpy 'linear' (Hyndman-Fan type 7) quantile of a sorted list."""
+    n = len(xs_sorted)
+    if n == 1:
+        return xs_sorted[0]
+    h = (n - 1) * q
+    lo = int(math.floor(h))
+    if lo >= n - 1:
+        return xs_sorted[-1]
+    g = h - lo
+    a = xs_sorted[lo]
+    b = xs_sorted[lo + 1]
+    return a + g * (b - a)
+
+
+def mean_sd(xs):
+    n = len(xs)
+    m = math.fsum(xs) / n
+    if n < 2:
+        return m, 0.0
+    v = math.fsum((x - m) * (x - m) for x in xs) / (n - 1)
+    return m, math.sqrt(v)
+
+
+def fmt(x):
+    return repr(float(x))
+
+
+def run(scenario_path, paths, seed, days, out, workers, sample_days):
+    sc = load_scenario(scenario_path)
+    if days is None:
+        days = int(sc.get("days", 365))
+    os.makedirs(out, exist_ok=True)
+    t0 = time.perf_counter()
+
+    workers = max(1, min(workers, paths))
+    bounds = [(paths * k) // workers for k in range(workers + 1)]
+    jobs = [(sc, days, seed, bounds[k], bounds[k + 1]) for k in range(workers) if bounds[k + 1] > bounds[k]]
+    if len(jobs) == 1:
+        results = [simulate_chunk(jobs[0])]
+    else:
+        with multiprocessing.Pool(len(jobs)) as pool:
+            results = pool.map(simulate_chunk, jobs)
+    t_sim = time.perf_counter() - t0
+
+    # merge chunks (in path order)
+    daily = {m: [[] for _ in range(days)] for m in DAILY_METRICS}
+    summ = {m: [] for m in SUMMARY_METRICS}
+    for d, s in results:
+        for m in DAILY_METRICS:
+            dm = daily[m]
+            for t in range(days):
+                dm[t].extend(d[m][t])
+        for m in SUMMARY_METRICS:
+            summ[m].extend(s[m])
+    del results
+
+    sample_days = set(t for t in sample_days if 0 <= t < days)
+    with open(os.path.join(out, "percentiles.csv"), "w", newline="") as fp, \
+            open(os.path.join(out, "moments.csv"), "w", newline="") as fm, \
+            open(os.path.join(out, "samples.csv"), "w", newline="") as fs:
+        wp = csv.writer(fp, lineterminator="\n")
+        wm = csv.writer(fm, lineterminator="\n")
+        ws = csv.writer(fs, lineterminator="\n")
+        wp.writerow(["metric", "day"] + LEVEL_NAMES + ["mean"])
+        wm.writerow(["metric", "day", "n", "mean", "sd"])
+        ws.writerow(["metric", "day", "n", "values"])
+        for m in DAILY_METRICS:
+            for t in range(days):
+                xs = sorted(daily[m][t])
+                mean, sd = mean_sd(xs)
+                wp.writerow([m, t] + [fmt(quantile7(xs, q)) for q in LEVELS] + [fmt(mean)])
+                wm.writerow([m, t, len(xs), fmt(mean), fmt(sd)])
+                if t in sample_days:
+                    ws.writerow([m, t, len(xs), ";".join(fmt(x) for x in xs)])
+
+        with open(os.path.join(out, "summary.csv"), "w", newline="") as fsum:
+            wsum = csv.writer(fsum, lineterminator="\n")
+            wsum.writerow(["metric"] + LEVEL_NAMES + ["mean", "es95", "es99"])
+            for m in SUMMARY_METRICS:
+                xs = sorted(summ[m])
+                n = len(xs)
+                mean, sd = mean_sd(xs)
+                k95 = int(math.ceil(0.05 * n - 1e-9))
+                k99 = int(math.ceil(0.01 * n - 1e-9))
+                if SUMMARY_WORST_IS_LARGE[m]:
+                    es95 = math.fsum(xs[n - k95:]) / k95
+                    es99 = math.fsum(xs[n - k99:]) / k99
+                else:
+                    es95 = math.fsum(xs[:k95]) / k95
+                    es99 = math.fsum(xs[:k99]) / k99
+                wsum.writerow([m] + [fmt(quantile7(xs, q)) for q in LEVELS] + [fmt(mean), fmt(es95), fmt(es99)])
+                wm.writerow([m, "", n, fmt(mean), fmt(sd)])
+                ws.writerow([m, "", n, ";".join(fmt(x) for x in xs)])
+    t_all = time.perf_counter() - t0
+    return t_sim, t_all
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--scenario", required=True)
+    ap.add_argument("--paths", type=int, default=2000)
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--days", type=int, default=None, help="horizon (default: the scenario's days)")
+    ap.add_argument("--out", required=True)
+    ap.add_argument("--workers", type=int, default=os.cpu_count() or 1,
+                    help="processes (default: CPU count); results do not depend on it")
+    ap.add_argument("--sample-days", default="0,30,90,180,364",
+                    help="days whose full sorted sample goes to samples.csv")
+    a = ap.parse_args(argv)
+    sd = [int(x) for x in a.sample_days.split(",") if x.strip()]
+    t_sim, t_all = run(a.scenario, a.paths, a.seed, a.days, a.out, a.workers, sd)
+    print(f"minersim_model.py: {a.paths} paths x {a.days} days, {a.workers} worker(s): "
+          f"simulate {t_sim:.1f} s, total {t_all:.1f} s -> {a.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
