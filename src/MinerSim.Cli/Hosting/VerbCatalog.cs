@@ -10,5 +10,7 @@ internal static class VerbCatalog
         typeof(ValidateVerb),
         typeof(RetargetVerb),
         typeof(ScenariosVerb),
+        typeof(SpiralVerb),
+        typeof(SensitivityVerb),
     ];
 }
