@@ -12,5 +12,6 @@ internal static class VerbCatalog
         typeof(ScenariosVerb),
         typeof(SpiralVerb),
         typeof(SensitivityVerb),
+        typeof(IssuanceVerb),
     ];
 }

@@ -51,4 +51,16 @@ public sealed class HalvingTests
         // difficulty catches up; a few do not reach the halving within two years.
         Assert.That(crossed, Is.GreaterThanOrEqualTo(3 * N / 4), "most paths cross 1,050,000 within two years");
     }
+
+    [Test]
+    public void Halving2028_IssuanceBands_ShowTheStep()
+    {
+        var loaded = ScenarioFiles.Load(TestScenarios.PathOf("halving-2028"));
+        var bands = MinerSim.Questions.IssuanceAnalysis.Run(loaded.Compile(), 1, 512, 2);
+        int day = bands.MedianHalvingDay ?? -1;
+        // 72,000 blocks to go at about 144 a day: about 500 days.
+        Assert.That(day, Is.InRange(470, 540));
+        Assert.That(bands.P50[day - 10], Is.GreaterThan(1.6 * bands.P50[day + 10]), "median issuance at least 1.6x lower after the halving");
+        Assert.That(bands.P50[day - 10], Is.EqualTo(144 * (3.125 + 0.025)).Within(0.05 * 144 * 3.15), "about 144 blocks a day before it");
+    }
 }
