@@ -13,5 +13,8 @@ internal static class VerbCatalog
         typeof(ScenariosVerb),
         typeof(PlotVerb),
         typeof(CompareVerb),
+        typeof(SpiralVerb),
+        typeof(SensitivityVerb),
+        typeof(IssuanceVerb),
     ];
 }

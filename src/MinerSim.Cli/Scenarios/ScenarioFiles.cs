@@ -1,3 +1,5 @@
+using MinerSim.Kernel;
+using MinerSim.Prices;
 using MinerSim.Scenarios;
 
 namespace MinerSim.Cli.Scenarios;
@@ -6,28 +8,67 @@ namespace MinerSim.Cli.Scenarios;
 internal static class ScenarioFiles
 {
     /// <summary>A loaded scenario with its source text, hash and folder.</summary>
-    public sealed record Loaded(Scenario Scenario, string Json, string Hash, string Path, string Folder);
+    /// <param name="Scenario">The validated scenario.</param>
+    /// <param name="Json">The file's text.</param>
+    /// <param name="Hash">SHA-256 of <paramref name="Json"/>.</param>
+    /// <param name="Path">The path as given.</param>
+    /// <param name="Folder">The file's folder, absolute.</param>
+    /// <param name="HistoricalReturns">Daily log returns of the bootstrap model's CSV; null for other price models.</param>
+    public sealed record Loaded(Scenario Scenario, string Json, string Hash, string Path, string Folder, IReadOnlyList<double>? HistoricalReturns = null)
+    {
+        /// <summary>Compiles the scenario (or <paramref name="scenario"/>, a variant of it) for <paramref name="days"/> days (default: the scenario's).</summary>
+        public CompiledScenario Compile(int? days = null, Scenario? scenario = null)
+        {
+            var s = scenario ?? Scenario;
+            return new CompiledScenario(s, days ?? s.Days, HistoricalReturns);
+        }
+    }
 
     /// <summary>Reads and validates <paramref name="path"/>; every failure is a one-line <see cref="ScenarioException"/>.</summary>
     public static Loaded Load(string path)
     {
-        if (!File.Exists(path))
+        string json = ReadText(path, "scenario file");
+        var scenario = ScenarioLoader.Parse(json, path);
+        string folder = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path)) ?? ".";
+        var returns = scenario.Price.Model == "bootstrap" && scenario.Price.Bootstrap is { } spec
+            ? ReadReturns(path, folder, spec)
+            : null;
+        return new Loaded(scenario, json, ScenarioLoader.Hash(json), path, folder, returns);
+    }
+
+    /// <summary>Reads the bootstrap CSV named by the scenario, relative to the scenario's folder.</summary>
+    private static double[] ReadReturns(string scenarioPath, string folder, BootstrapSpec spec)
+    {
+        string csvPath = System.IO.Path.Combine(folder, spec.File);
+        string shown = System.IO.Path.GetRelativePath(Environment.CurrentDirectory, csvPath);
+        if (!File.Exists(csvPath))
         {
-            throw new ScenarioException($"{path}: no such scenario file");
+            throw new ScenarioException($"{scenarioPath}: price.bootstrap.file: {shown}: no such file (the path is relative to the scenario's folder)");
         }
 
-        string json;
+        var returns = HistoricalPrices.ParseLogReturns(ReadText(csvPath, "price history"), shown);
+        if (returns.Length < spec.BlockDays)
+        {
+            throw new ScenarioException($"{shown}: {returns.Length} daily returns; price.bootstrap.blockDays {spec.BlockDays} needs at least as many");
+        }
+
+        return returns;
+    }
+
+    private static string ReadText(string path, string what)
+    {
+        if (!File.Exists(path))
+        {
+            throw new ScenarioException($"{path}: no such {what}");
+        }
+
         try
         {
-            json = File.ReadAllText(path);
+            return File.ReadAllText(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new ScenarioException($"{path}: cannot read: {e.Message}", e);
         }
-
-        var scenario = ScenarioLoader.Parse(json, path);
-        string folder = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path)) ?? ".";
-        return new Loaded(scenario, json, ScenarioLoader.Hash(json), path, folder);
     }
 }

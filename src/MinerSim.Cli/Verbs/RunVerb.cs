@@ -64,7 +64,7 @@ internal sealed class RunVerb : IVerb
         string outDir = Out ?? Path.Combine("runs", $"{loaded.Scenario.Name}-{DateTime.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}");
         RunFolder.EnsureAbsent(outDir);
 
-        var model = new CompiledScenario(loaded.Scenario, days);
+        var model = loaded.Compile(days);
         var settings = new RunSettings { Paths = Paths, Seed = Seed, Threads = threads, Quantiles = Quantiles };
         var progress = new ConsoleProgress(context, Quiet);
         RunResult result;

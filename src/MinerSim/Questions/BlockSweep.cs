@@ -1,0 +1,61 @@
+using MinerSim.Kernel;
+
+namespace MinerSim.Questions;
+
+/// <summary>
+/// Runs the <see cref="BlockKernel"/> over paths 0 .. N-1 in fixed blocks on worker threads, each
+/// worker with its own kernel and sink. Each path's draws depend only on (seed, path) and each
+/// block writes only its own paths' slots, so results never depend on the thread count.
+/// </summary>
+public static class BlockSweep
+{
+    /// <summary>Simulates <paramref name="paths"/> paths of <paramref name="model"/>.</summary>
+    /// <param name="model">The compiled scenario.</param>
+    /// <param name="seed">Master seed: the same seed gives the same random numbers on every path (common random numbers).</param>
+    /// <param name="paths">Number of paths, at least 1.</param>
+    /// <param name="threads">Worker threads, at least 1.</param>
+    /// <param name="newSink">Makes one sink per worker.</param>
+    /// <param name="cancellation">Stops between blocks.</param>
+    public static void Run(CompiledScenario model, ulong seed, long paths, int threads, Func<IPathBlockSink> newSink, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(newSink);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(paths);
+        const int B = BlockKernel.BlockSize;
+        long blocks = (paths + B - 1) / B;
+        long next = -1;
+        int workers = (int)Math.Clamp(threads, 1, Math.Min(blocks, 1024));
+
+        void Work()
+        {
+            var kernel = new BlockKernel(model);
+            var sink = newSink();
+            long b;
+            while (!cancellation.IsCancellationRequested && (b = Interlocked.Increment(ref next)) < blocks)
+            {
+                long first = b * B;
+                int count = (int)Math.Min(B, paths - first);
+                sink.Begin(first, count);
+                kernel.Run(seed, first, count, sink);
+            }
+        }
+
+        if (workers == 1)
+        {
+            Work();
+        }
+        else
+        {
+            var list = new Thread[workers];
+            for (int w = 0; w < workers; w++)
+            {
+                list[w] = new Thread(Work) { IsBackground = true, Name = $"minersim-sweep-{w}" };
+                list[w].Start();
+            }
+
+            foreach (var t in list) t.Join();
+        }
+
+        cancellation.ThrowIfCancellationRequested();
+    }
+}
