@@ -1,4 +1,4 @@
-using MinerSim.Charts.Tornado;
+using MinerSim.Charts.Styling;
 using MinerSim.Questions;
 using ScottPlot;
 
@@ -14,7 +14,7 @@ public static class IssuanceChart
     public static Plot Build(IssuanceBands bands, string title)
     {
         ArgumentNullException.ThrowIfNull(bands);
-        TornadoFont.Ensure();
+        ChartFonts.EnsureRegistered();
         var plot = new Plot();
         double[] xs = [.. Enumerable.Range(0, bands.P50.Length).Select(d => (double)d)];
         var fill = plot.Add.FillY(xs, bands.P5, bands.P95);

@@ -1,3 +1,4 @@
+using MinerSim.Charts.Styling;
 using System.Globalization;
 using MinerSim.Questions;
 using ScottPlot;
@@ -21,7 +22,7 @@ public static class TornadoChart
     public static Plot Build(SensitivityResult result, string title, string axisLabel)
     {
         ArgumentNullException.ThrowIfNull(result);
-        TornadoFont.Ensure();
+        ChartFonts.EnsureRegistered();
         var plot = new Plot();
         int n = result.Rows.Count;
         var bars = new List<Bar>();

@@ -1,3 +1,4 @@
+using MinerSim.Charts.Files;
 using System.Globalization;
 using System.Text;
 using CommandLine;
@@ -55,9 +56,9 @@ internal sealed class IssuanceVerb : IVerb
         string folder = Out ?? "issuance-" + loaded.Scenario.Name;
         Directory.CreateDirectory(folder);
         var plot = IssuanceChart.Build(bands, $"{loaded.Scenario.Name}: daily issuance, {paths:N0} paths");
-        AtomicFile.Write(Path.Combine(folder, "issuance.csv"), Csv(bands));
-        AtomicFile.Write(Path.Combine(folder, "issuance.svg"), plot.GetSvgXml(1000, 500));
-        AtomicFile.Write(Path.Combine(folder, "issuance.png"), plot.GetImageBytes(1000, 500, ScottPlot.ImageFormat.Png));
+        AtomicFile.WriteAllText(Path.Combine(folder, "issuance.csv"), Csv(bands));
+        AtomicFile.WriteAllText(Path.Combine(folder, "issuance.svg"), plot.GetSvgXml(1000, 500));
+        AtomicFile.WriteAllBytes(Path.Combine(folder, "issuance.png"), plot.GetImageBytes(1000, 500, ScottPlot.ImageFormat.Png));
         string halving = bands.MedianHalvingDay is int d ? $"median halving day {d}" : "no halving within the horizon on most paths";
         context.Out.WriteLine($"{loaded.Scenario.Name}: issuance p50 day 0 {bands.P50[0]:F1} BTC, last day {bands.P50[^1]:F1} BTC; {halving}");
         context.Out.WriteLine($"wrote {Path.Combine(folder, "issuance.csv")}, issuance.png, issuance.svg");

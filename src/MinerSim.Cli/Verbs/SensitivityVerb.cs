@@ -1,3 +1,4 @@
+using MinerSim.Charts.Files;
 using CommandLine;
 using CommandLine.Text;
 using MinerSim.Charts.Tornado;
@@ -130,8 +131,8 @@ internal sealed class SensitivityVerb : IVerb
         string pct = OptionChecks.Format(result.Delta * 100);
         var plot = TornadoChart.Build(result, $"{scenario}: sensitivity of {result.Metric.Text} to +/-{pct}%", $"{result.Metric.Text} ({unit})");
         int height = TornadoChart.HeightFor(result.Rows.Count);
-        AtomicFile.Write(Path.Combine(folder, "sensitivity.csv"), SensitivityText.Csv(result));
-        AtomicFile.Write(Path.Combine(folder, "tornado.svg"), TornadoChart.Svg(plot, 1000, height));
-        AtomicFile.Write(Path.Combine(folder, "tornado.png"), TornadoChart.Png(plot, 1000, height));
+        AtomicFile.WriteAllText(Path.Combine(folder, "sensitivity.csv"), SensitivityText.Csv(result));
+        AtomicFile.WriteAllText(Path.Combine(folder, "tornado.svg"), TornadoChart.Svg(plot, 1000, height));
+        AtomicFile.WriteAllBytes(Path.Combine(folder, "tornado.png"), TornadoChart.Png(plot, 1000, height));
     }
 }
