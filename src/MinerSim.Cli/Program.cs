@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using MinerSim.Cli.Hosting;
 
 namespace MinerSim.Cli;
@@ -17,6 +18,16 @@ internal static class Program
                 cancel.Cancel();
             }
         };
+        // SIGTERM (scancel, a Slurm time limit, Kubernetes pod eviction) stops the same way, so the
+        // run saves its checkpoint before the scheduler's follow-up SIGKILL.
+        using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, signal =>
+        {
+            if (!cancel.IsCancellationRequested)
+            {
+                signal.Cancel = true;
+                cancel.Cancel();
+            }
+        });
         var context = new CliContext(Console.Out, Console.Error, !Console.IsErrorRedirected, cancel.Token);
         return CliApp.Run(args, context);
     }

@@ -8,4 +8,8 @@ namespace MinerSim.Cli.Hosting;
 /// <param name="Error">Errors, warnings and progress.</param>
 /// <param name="IsTerminal">True when stderr is an interactive terminal (live progress bar).</param>
 /// <param name="CancellationToken">Cancelled on Ctrl-C.</param>
-internal sealed record CliContext(TextWriter Out, TextWriter Error, bool IsTerminal = false, CancellationToken CancellationToken = default);
+internal sealed record CliContext(TextWriter Out, TextWriter Error, bool IsTerminal = false, CancellationToken CancellationToken = default)
+{
+    /// <summary>Called after each simulated block of paths (tests interrupt a run at a known point with it).</summary>
+    public Action<int>? BlockDone { get; init; }
+}

@@ -8,6 +8,7 @@ internal static class VerbCatalog
     public static readonly Type[] Types =
     [
         typeof(RunVerb),
+        typeof(MergeVerb),
         typeof(ValidateVerb),
         typeof(RetargetVerb),
         typeof(ScenariosVerb),

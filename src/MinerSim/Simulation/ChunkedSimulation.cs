@@ -1,0 +1,86 @@
+using System.Diagnostics;
+using MinerSim.Aggregation;
+using MinerSim.Kernel;
+
+namespace MinerSim.Simulation;
+
+/// <summary>
+/// Simulates the unfinished blocks of a plan in chunks through <see cref="Simulator.SimulateBlocks"/>.
+/// After each chunk the aggregate is consistent (the finished blocks' sums, summaries and merged
+/// sketches), which is when <c>checkpoint</c> may save it.
+/// </summary>
+/// <remarks>
+/// Chunks are sized from the measured speed to last about the checkpoint interval (at least one
+/// block per thread). The interval grows to ten times the last checkpoint's write time, so saving
+/// never takes more than about a tenth of the run. Chunking changes no number: each block is
+/// simulated from its own random streams and sketches are integer counts.
+/// </remarks>
+public static class ChunkedSimulation
+{
+    /// <summary>Simulates every block of <paramref name="planned"/> not yet finished in <paramref name="aggregate"/>.</summary>
+    /// <param name="model">The compiled scenario.</param>
+    /// <param name="seed">Master seed.</param>
+    /// <param name="aggregate">Receives the blocks; may already hold some (a resumed run).</param>
+    /// <param name="planned">The blocks this run (or shard) must finish.</param>
+    /// <param name="threads">Worker threads.</param>
+    /// <param name="interval">Time between checkpoints (zero: after every chunk).</param>
+    /// <param name="checkpoint">Saves the aggregate; called between chunks, never on the last one.</param>
+    /// <param name="progress">Progress over the whole plan, including blocks finished before.</param>
+    /// <param name="blockDone">Called after each simulated block.</param>
+    /// <param name="cancellation">Stops after the blocks in flight; the aggregate stays consistent.</param>
+    /// <exception cref="OperationCanceledException">Cancelled; the aggregate holds the finished blocks.</exception>
+    public static void Run(
+        CompiledScenario model,
+        ulong seed,
+        RunAggregate aggregate,
+        IReadOnlyList<int> planned,
+        int threads,
+        TimeSpan interval,
+        Action? checkpoint = null,
+        IProgress<SimulationProgress>? progress = null,
+        Action<int>? blockDone = null,
+        CancellationToken cancellation = default)
+    {
+        var todo = planned.Where(b => aggregate.BlockSums[b] is null).ToArray();
+        long pathsTotal = planned.Sum(b => (long)aggregate.BlockLength(b));
+        long pathsBefore = pathsTotal - todo.Sum(b => (long)aggregate.BlockLength(b));
+        var clock = Stopwatch.StartNew();
+        var sinceCheckpoint = Stopwatch.StartNew();
+        var wait = interval;
+        int chunk = Math.Max(1, threads) * 2;
+        int next = 0;
+        while (next < todo.Length)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            int take = Math.Min(chunk, todo.Length - next);
+            var blocks = new ArraySegment<int>(todo, next, take);
+            long offset = pathsBefore;
+            var chunkProgress = progress is null ? null : new Offset(progress, offset, pathsTotal, aggregate.Days, clock);
+            var chunkClock = Stopwatch.StartNew();
+            Simulator.SimulateBlocks(model, seed, aggregate, blocks, threads, chunkProgress, blockDone, cancellation);
+            pathsBefore += blocks.Sum(b => (long)aggregate.BlockLength(b));
+            next += take;
+
+            // Size the next chunk to last about one interval (at least a block per thread).
+            double perBlock = chunkClock.Elapsed.TotalSeconds / take;
+            double target = Math.Max(wait.TotalSeconds, 0.5);
+            chunk = (int)Math.Clamp(target / Math.Max(perBlock, 1e-6), Math.Max(1, threads), 1 << 20);
+            if (interval == TimeSpan.Zero) chunk = Math.Max(1, threads);
+
+            if (checkpoint is not null && next < todo.Length && sinceCheckpoint.Elapsed >= wait)
+            {
+                var write = Stopwatch.StartNew();
+                checkpoint();
+                wait = TimeSpan.FromTicks(Math.Max(interval.Ticks, write.Elapsed.Ticks * 10));
+                sinceCheckpoint.Restart();
+            }
+        }
+    }
+
+    /// <summary>Turns a chunk's progress into progress over the whole plan.</summary>
+    private sealed class Offset(IProgress<SimulationProgress> inner, long before, long total, int days, Stopwatch clock) : IProgress<SimulationProgress>
+    {
+        public void Report(SimulationProgress value) =>
+            inner.Report(new SimulationProgress(before + value.PathsDone, total, days, clock.Elapsed));
+    }
+}
