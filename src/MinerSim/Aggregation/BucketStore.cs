@@ -24,6 +24,23 @@ internal sealed class BucketStore
         Total++;
     }
 
+    /// <summary>Counts one value in each of <paramref name="buckets"/>.</summary>
+    public void AddAll(ReadOnlySpan<long> buckets)
+    {
+        foreach (long b in buckets)
+        {
+            int i = (int)b - _offset;
+            if ((uint)i >= (uint)_counts.Length)
+            {
+                i = Grow((int)b);
+            }
+
+            _counts[i]++;
+        }
+
+        Total += buckets.Length;
+    }
+
     public void Add(int bucket, long count)
     {
         int i = bucket - _offset;

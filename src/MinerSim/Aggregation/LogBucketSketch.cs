@@ -1,4 +1,7 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using MinerSim.Numerics;
 
 namespace MinerSim.Aggregation;
 
@@ -38,9 +41,52 @@ public sealed class LogBucketSketch
         else if (!double.IsNaN(x)) ZeroCount++;
     }
 
-    /// <summary>Bucket index of a magnitude above <see cref="MinMagnitude"/>.</summary>
+    /// <summary>
+    /// Adds every value of <paramref name="values"/>, eight at a time: the same buckets as
+    /// <see cref="Add"/> value by value, so the order and split of the inputs never matter.
+    /// </summary>
+    public void AddBatch(ReadOnlySpan<double> values)
+    {
+        ref double start = ref MemoryMarshal.GetReference(values);
+        Span<long> buckets = stackalloc long[Vector512<double>.Count];
+        int i = 0;
+        for (; i + Vector512<double>.Count <= values.Length; i += Vector512<double>.Count)
+        {
+            var x = Vector512.LoadUnsafe(ref start, (nuint)i);
+            BucketsOf(Vector512.Abs(x)).CopyTo(buckets);
+            if (Vector512.GreaterThanAll(x, Vector512.Create(MinMagnitude)))
+            {
+                _positive.AddAll(buckets);
+                continue;
+            }
+
+            for (int l = 0; l < buckets.Length; l++)
+            {
+                double v = Unsafe.Add(ref start, i + l);
+                if (v > MinMagnitude) _positive.Add((int)buckets[l]);
+                else if (v < -MinMagnitude) _negative.Add((int)buckets[l]);
+                else if (!double.IsNaN(v)) ZeroCount++;
+            }
+        }
+
+        for (; i < values.Length; i++) Add(values[i]);
+    }
+
+    /// <summary>Bucket index of a magnitude above <see cref="MinMagnitude"/>: ceil(ln m / ln gamma).</summary>
+    /// <remarks>
+    /// The logarithm is <see cref="VectorMath.Log"/> (within 1 ulp), in the scalar and the batched
+    /// path alike, so a value lands in the same bucket whichever way it is added; a bucket's edges
+    /// move by about 1e-15 relative at most, far inside <see cref="RelativeAccuracy"/>.
+    /// </remarks>
+    public static int BucketOf(double magnitude) => (int)BucketsOf(Vector512.Create(magnitude)).ToScalar();
+
+    /// <summary>Bucket indices of eight magnitudes; lanes at or below <see cref="MinMagnitude"/> (or NaN) give 0.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static int BucketOf(double magnitude) => (int)Math.Ceiling(Math.Log(magnitude) * InvLogGamma);
+    public static Vector512<long> BucketsOf(Vector512<double> magnitude)
+    {
+        var safe = Vector512.ConditionalSelect(Vector512.GreaterThan(magnitude, Vector512.Create(MinMagnitude)), magnitude, Vector512<double>.One);
+        return Vector512.ConvertToInt64(Vector512.Ceiling(VectorMath.Log(safe) * Vector512.Create(InvLogGamma)));
+    }
 
     /// <summary>The value a bucket stands for: 2 gamma^i / (gamma + 1), within a of every member.</summary>
     public static double ValueOf(int bucket) => 2.0 * Math.Pow(Gamma, bucket) / (Gamma + 1.0);
