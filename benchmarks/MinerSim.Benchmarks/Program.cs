@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Running;
+using MinerSim.Benchmarks.Guard;
 
 namespace MinerSim.Benchmarks;
 
@@ -12,7 +13,9 @@ internal static class Program
     private static int Main(string[] args)
     {
         if (args.Contains("--measure")) return Measure.Run(args, Console.Out);
-        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
-        return 0;
+        if (args.Contains("--guard")) return GuardCommand.Run(args, Console.Out);
+        var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        // A benchmark that throws shows up as a report without results: fail, so CI notices.
+        return summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)) ? 1 : 0;
     }
 }

@@ -100,14 +100,23 @@ public sealed unsafe partial class BlockKernel
         var day = new ReadOnlySpan<double>(_day, MetricCatalog.DailyCount * B);
         for (int t = 0; t < _m.Days; t++)
         {
-            StepDrawsAndPrice(t);
-            StepMiners();
-            StepMarketAndNetwork(t);
+            StepDay(t);
             sink.AcceptDay(t, day, count);
         }
 
         FinishSummaries();
         sink.AcceptSummaries(new ReadOnlySpan<double>(_summaries, MetricCatalog.SummaryCount * B), count);
+    }
+
+    /// <summary>Sets up a block for <see cref="StepDay"/> alone (benchmarks time one day-step).</summary>
+    internal void Prepare(ulong seed, long firstPath) => Initialize(seed, firstPath);
+
+    /// <summary>One day of MODEL.md section 4 over the whole block, without the sink.</summary>
+    internal void StepDay(int t)
+    {
+        StepDrawsAndPrice(t);
+        StepMiners();
+        StepMarketAndNetwork(t);
     }
 
     private double* Lanes(int rows = 1) => _slab.Take<double>((long)rows * B);
