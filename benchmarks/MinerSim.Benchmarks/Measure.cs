@@ -27,6 +27,19 @@ internal static class Measure
         var scenario = ScenarioLoader.Parse(File.ReadAllText(scenarioPath), Path.GetFileName(scenarioPath));
         int days = int.Parse(Option(args, "--days") ?? scenario.Days.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
         var model = new CompiledScenario(scenario, days);
+        if (args.Contains("--phases"))
+        {
+            var w = Stopwatch.StartNew();
+            var agg = new RunAggregate(paths, days, BlockKernel.BlockSize, method);
+            double alloc = w.Elapsed.TotalSeconds;
+            Simulator.SimulateBlocks(model, seed, agg, Enumerable.Range(0, agg.BlockCount).ToArray(), threads);
+            double sim = w.Elapsed.TotalSeconds;
+            var info = new RunInfo { Scenario = "r", ScenarioHash = "h", Seed = seed, Paths = paths, Days = days, QuantileMethod = "x", EngineVersion = "v" };
+            ResultBuilder.Build(agg, info, threads);
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"allocate {alloc:F3} s, simulate {sim - alloc:F3} s, build {w.Elapsed.TotalSeconds - sim:F3} s"));
+            return 0;
+        }
+
         if (args.Contains("--kernel-only"))
         {
             var kernel = new BlockKernel(model);

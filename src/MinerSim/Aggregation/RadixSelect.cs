@@ -20,7 +20,8 @@ internal static class RadixSelect
     private const int Bits = 12;
     private const int Buckets = 1 << Bits;
 
-    public static void Levels(Span<double> values, Span<double> result)
+    /// <summary>The seven levels of <paramref name="values"/> (at least <see cref="MinLength"/> of them), which are only read.</summary>
+    public static void Levels(ReadOnlySpan<double> values, Span<double> result)
     {
         int n = values.Length;
         Span<int> ranks = stackalloc int[2 * QuantileLevels.Count];
@@ -68,12 +69,25 @@ internal static class RadixSelect
         // Pass 2: bucket counts, then the bucket of each wanted rank.
         var pool = ArrayPool<int>.Shared;
         int[] counts = pool.Rent(Buckets + 1);
+        int[] spare = pool.Rent(3 * Buckets);
         int[] slot = pool.Rent(Buckets);
         double[] gathered = ArrayPool<double>.Shared.Rent(n);
         try
         {
+            // Four interleaved histograms: runs of equal keys do not chain increments of one counter.
             Array.Clear(counts, 0, Buckets + 1);
-            foreach (double x in values) counts[(int)((Key(x) - min) >> shift)]++;
+            Array.Clear(spare, 0, 3 * Buckets);
+            int j4 = 0;
+            for (; j4 + 4 <= n; j4 += 4)
+            {
+                counts[(int)((Key(values[j4]) - min) >> shift)]++;
+                spare[(int)((Key(values[j4 + 1]) - min) >> shift)]++;
+                spare[Buckets + (int)((Key(values[j4 + 2]) - min) >> shift)]++;
+                spare[(2 * Buckets) + (int)((Key(values[j4 + 3]) - min) >> shift)]++;
+            }
+
+            for (; j4 < n; j4++) counts[(int)((Key(values[j4]) - min) >> shift)]++;
+            for (int b = 0; b < Buckets; b++) counts[b] += spare[b] + spare[Buckets + b] + spare[(2 * Buckets) + b];
 
             // counts becomes the number of values in lower buckets (exclusive prefix sums).
             int below = 0;
@@ -111,6 +125,8 @@ internal static class RadixSelect
             }
 
             Span<double> order = stackalloc double[ranks.Length];
+            Span<int> uniform = stackalloc int[groups];
+            uniform.Clear();
             for (int j = 0; j < ranks.Length; j++)
             {
                 int b = BucketOfRank(counts, ranks[j]);
@@ -118,6 +134,14 @@ internal static class RadixSelect
                 int length = counts[b + 1] - counts[b];
                 var part = gathered.AsSpan(offset[g], length);
                 int local = ranks[j] - counts[b];
+                if (uniform[g] == 0) uniform[g] = length > 64 && AllEqual(part) ? 1 : -1;
+                if (uniform[g] > 0)
+                {
+                    // A bucket of one repeated value (0/1 metrics, a shared start): nothing to select.
+                    order[j] = part[0];
+                    continue;
+                }
+
                 NumpyQuantile.Select(part, local);
                 order[j] = part[local];
             }
@@ -132,9 +156,21 @@ internal static class RadixSelect
         finally
         {
             pool.Return(counts);
+            pool.Return(spare);
             pool.Return(slot);
             ArrayPool<double>.Shared.Return(gathered);
         }
+    }
+
+    private static bool AllEqual(ReadOnlySpan<double> part)
+    {
+        double first = part[0];
+        foreach (double x in part)
+        {
+            if (x != first) return false;
+        }
+
+        return true;
     }
 
     /// <summary>The bucket whose values hold rank <paramref name="rank"/>, given exclusive prefix counts.</summary>
