@@ -51,6 +51,7 @@ internal sealed class BucketStore
     }
 
     /// <summary>Counts one value in each of <paramref name="buckets"/>, all within [<paramref name="lo"/>, <paramref name="hi"/>].</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void AddRange(ReadOnlySpan<int> buckets, int lo, int hi)
     {
         if ((uint)(lo - _offset) >= (uint)_counts.Length) Grow(lo);

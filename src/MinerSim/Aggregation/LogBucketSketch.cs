@@ -61,6 +61,7 @@ public sealed class LogBucketSketch
     /// The common case, every value positive: all bucket indices first (vectorized), then one tight
     /// counting loop with the store's range settled once.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool TryAddPositive(ReadOnlySpan<double> part, Span<int> buckets)
     {
         if ((part.Length & (Vector512<double>.Count - 1)) != 0) return false;
@@ -98,6 +99,7 @@ public sealed class LogBucketSketch
     }
 
     /// <summary>Any mix of signs, zeros and NaN, eight values at a time.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AddMixed(ReadOnlySpan<double> part, Span<int> buckets)
     {
         ref double start = ref MemoryMarshal.GetReference(part);

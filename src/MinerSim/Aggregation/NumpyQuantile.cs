@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace MinerSim.Aggregation;
 
 /// <summary>
@@ -73,6 +74,7 @@ public static class NumpyQuantile
     }
 
     /// <summary>Moves the k-th smallest into place k, smaller to its left, larger to its right (Hoare's selection).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void Select(Span<double> a, int k)
     {
         if (a.IsEmpty || k >= a.Length) return;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Buffers;
 using System.Numerics;
 using System.Runtime.InteropServices;
@@ -21,6 +22,7 @@ internal static class RadixSelect
     private const int Buckets = 1 << Bits;
 
     /// <summary>The seven levels of <paramref name="values"/> (at least <see cref="MinLength"/> of them), which are only read.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Levels(ReadOnlySpan<double> values, Span<double> result)
     {
         int n = values.Length;

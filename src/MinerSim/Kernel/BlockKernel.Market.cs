@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using MinerSim.Metrics;
 using MinerSim.Network;
@@ -9,6 +10,7 @@ namespace MinerSim.Kernel;
 public sealed unsafe partial class BlockKernel
 {
     /// <summary>Steps 11-15: OTC execution, ETF flow, difficulty, height, and the day's record.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void StepMarketAndNetwork(int t)
     {
         var m = _m;

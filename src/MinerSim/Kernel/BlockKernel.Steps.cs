@@ -12,6 +12,7 @@ namespace MinerSim.Kernel;
 public sealed unsafe partial class BlockKernel
 {
     /// <summary>Steps 1-4: the day's draws, price, fee, reward, hashprice (and its logarithm for step 5).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void StepDrawsAndPrice(int t)
     {
         var m = _m;
@@ -105,6 +106,7 @@ public sealed unsafe partial class BlockKernel
     }
 
     /// <summary>Steps 5-10: machines on or off, production, AISC layers, regime, sales, inventory, capacity.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void StepMiners()
     {
         var activeOut = _day + (int)DailyMetric.ActiveShare * B;

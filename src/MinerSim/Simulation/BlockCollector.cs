@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using MinerSim.Aggregation;
 using MinerSim.Kernel;
@@ -32,6 +33,7 @@ internal sealed class BlockCollector : IBlockSink
         _sums = new double[MetricCatalog.DailyCount * _target.Days];
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void AcceptDay(int day, ReadOnlySpan<double> values, int count)
     {
         int days = _target.Days;
