@@ -19,7 +19,7 @@ public sealed unsafe partial class BlockKernel
         bool first = t == 0;
         double* hOut = _hRing + t % 60 * B, h30Out = _hRing + (t + 30) % 60 * B, sSlot = _sRing + t % 30 * B;
         double* day = _day;
-        for (int i = 0; i < B; i += W)
+        for (int i = 0; i < _lanes; i += W)
         {
             var sold = Vector512.Load(_sold + i);
             var otc = first ? theta * sold * C(m.OtcDays - 1.0) : Vector512.Load(_otc + i);
@@ -102,7 +102,7 @@ public sealed unsafe partial class BlockKernel
     {
         var m = _m;
         double* inventory = _day + (int)DailyMetric.MinerInventory * B;
-        for (int i = 0; i < B; i++)
+        for (int i = 0; i < _lanes; i++)
         {
             _summaries[(int)SummaryMetric.TotalSold * B + i] = _totalSold[i];
             // With fewer than 30 days there is no full window: the mean over the horizon stands in.

@@ -22,7 +22,7 @@ public sealed unsafe partial class BlockKernel
         int offset = model == PriceModelKind.Bootstrap && move ? (t - 1) % m.BlockDays : 0;
         V jumpP = C(m.JumpProbability), muJ = C(m.MuJ), sigmaJ = C(m.SigmaJ), impact = C(m.ImpactPerBtc);
         V feeMedian = C(m.FeeMedian), feeSigma = C(m.FeeSigma);
-        for (int i = 0; i < B; i += W)
+        for (int i = 0; i < _lanes; i += W)
         {
             var s0 = Vector512.Load(_s0 + i);
             var s1 = Vector512.Load(_s1 + i);
@@ -110,7 +110,7 @@ public sealed unsafe partial class BlockKernel
     private void StepMiners()
     {
         var activeOut = _day + (int)DailyMetric.ActiveShare * B;
-        for (int i = 0; i < B; i += W)
+        for (int i = 0; i < _lanes; i += W)
         {
             var hp = Vector512.Load(_hp + i);
             var lnHp = Vector512.Load(_lnHp + i);

@@ -37,6 +37,7 @@ public sealed unsafe partial class BlockKernel
     private readonly CompiledScenario _m;
     private readonly int _nc, _nt;
     private readonly int[] _tierStart;
+    private int _lanes = B; // lanes simulated: count rounded up to whole vectors
     private readonly AlignedSlab _slab;
 
     // Random streams, one xoshiro256** state per lane.
@@ -100,7 +101,8 @@ public sealed unsafe partial class BlockKernel
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThan(count, B);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
-        // All lanes run (the paths past count are simulated and ignored): full vectors, no tails.
+        // Whole vectors run: up to seven paths past count are simulated and ignored, no tails.
+        _lanes = (count + W - 1) & ~(W - 1);
         Initialize(seed, firstPath);
         var day = new ReadOnlySpan<double>(_day, MetricCatalog.DailyCount * B);
         for (int t = 0; t < _m.Days; t++)
@@ -114,7 +116,11 @@ public sealed unsafe partial class BlockKernel
     }
 
     /// <summary>Sets up a block for <see cref="StepDay"/> alone (benchmarks time one day-step).</summary>
-    internal void Prepare(ulong seed, long firstPath) => Initialize(seed, firstPath);
+    internal void Prepare(ulong seed, long firstPath)
+    {
+        _lanes = B;
+        Initialize(seed, firstPath);
+    }
 
     /// <summary>One day of MODEL.md section 4 over the whole block, without the sink.</summary>
     internal void StepDay(int t)
@@ -129,7 +135,7 @@ public sealed unsafe partial class BlockKernel
     private void Initialize(ulong seed, long firstPath)
     {
         var m = _m;
-        for (int i = 0; i < B; i++)
+        for (int i = 0; i < _lanes; i++)
         {
             var rng = new PathStream(seed, firstPath + i);
             for (int c = 0; c < _nc; c++)
