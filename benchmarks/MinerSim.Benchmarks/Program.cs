@@ -1,9 +1,21 @@
 using BenchmarkDotNet.Running;
+using MinerSim.Benchmarks.Guard;
 
 namespace MinerSim.Benchmarks;
 
-/// <summary>Runs the MinerSim benchmark suite: <c>dotnet run -c Release --project benchmarks/MinerSim.Benchmarks -- --filter '*'</c>.</summary>
+/// <summary>
+/// The MinerSim benchmark suite (see benchmarks/README.md):
+/// <c>dotnet run -c Release --project benchmarks/MinerSim.Benchmarks -- --filter '*'</c>;
+/// <c>-- --measure ...</c> times one whole run; <c>-- --guard ...</c> compares a run with the stored baseline.
+/// </summary>
 internal static class Program
 {
-    private static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    private static int Main(string[] args)
+    {
+        if (args.Contains("--measure")) return Measure.Run(args, Console.Out);
+        if (args.Contains("--guard")) return GuardCommand.Run(args, Console.Out);
+        var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        // A benchmark that throws shows up as a report without results: fail, so CI notices.
+        return summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)) ? 1 : 0;
+    }
 }

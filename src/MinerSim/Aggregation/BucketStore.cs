@@ -1,11 +1,16 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace MinerSim.Aggregation;
 
-/// <summary>Dense, growable integer counts over a contiguous range of bucket indices.</summary>
+/// <summary>
+/// Dense, growable integer counts over a contiguous range of bucket indices. Counts are 32-bit
+/// (a sketch holds one metric-day, at most one value per path, and an aggregate at most
+/// <see cref="Array.MaxLength"/> paths), which halves the cache footprint of a run's sketches.
+/// </summary>
 internal sealed class BucketStore
 {
-    private long[] _counts = [];
+    private int[] _counts = [];
     private int _offset;
 
     /// <summary>Total count.</summary>
@@ -24,6 +29,39 @@ internal sealed class BucketStore
         Total++;
     }
 
+    /// <summary>Counts one value in each of <paramref name="buckets"/>.</summary>
+    public void AddAll(ReadOnlySpan<int> buckets)
+    {
+        var counts = _counts;
+        int offset = _offset;
+        foreach (int b in buckets)
+        {
+            int i = b - offset;
+            if ((uint)i >= (uint)counts.Length)
+            {
+                i = Grow(b);
+                counts = _counts;
+                offset = _offset;
+            }
+
+            counts[i]++;
+        }
+
+        Total += buckets.Length;
+    }
+
+    /// <summary>Counts one value in each of <paramref name="buckets"/>, all within [<paramref name="lo"/>, <paramref name="hi"/>].</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void AddRange(ReadOnlySpan<int> buckets, int lo, int hi)
+    {
+        if ((uint)(lo - _offset) >= (uint)_counts.Length) Grow(lo);
+        if ((uint)(hi - _offset) >= (uint)_counts.Length) Grow(hi);
+        ref int origin = ref MemoryMarshal.GetArrayDataReference(_counts);
+        int offset = _offset;
+        foreach (int b in buckets) Unsafe.Add(ref origin, b - offset)++;
+        Total += buckets.Length;
+    }
+
     public void Add(int bucket, long count)
     {
         int i = bucket - _offset;
@@ -32,7 +70,7 @@ internal sealed class BucketStore
             i = Grow(bucket);
         }
 
-        _counts[i] += count;
+        _counts[i] = checked(_counts[i] + (int)count);
         Total += count;
     }
 
@@ -82,13 +120,13 @@ internal sealed class BucketStore
         if (_counts.Length == 0)
         {
             _offset = bucket - 64;
-            _counts = new long[128];
+            _counts = new int[128];
             return bucket - _offset;
         }
 
         int lo = Math.Min(_offset, bucket - 32);
         int hi = Math.Max(_offset + _counts.Length, bucket + 33);
-        var grown = new long[hi - lo];
+        var grown = new int[hi - lo];
         Array.Copy(_counts, 0, grown, _offset - lo, _counts.Length);
         _counts = grown;
         _offset = lo;

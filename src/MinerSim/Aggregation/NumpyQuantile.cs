@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace MinerSim.Aggregation;
 
 /// <summary>
@@ -21,8 +22,10 @@ public static class NumpyQuantile
     }
 
     /// <summary>
-    /// The seven <see cref="QuantileLevels"/> of <paramref name="values"/>, which is reordered
-    /// in place (partially sorted by repeated selection, cheaper than a full sort).
+    /// The seven <see cref="QuantileLevels"/> of <paramref name="values"/>, which may be reordered
+    /// in place. The order statistics are exact, so the result equals <see cref="OfSorted"/> on a
+    /// sorted copy; large inputs go through <see cref="RadixSelect"/> (about 3 passes), small ones
+    /// through repeated selection.
     /// </summary>
     public static void Levels(Span<double> values, Span<double> result)
     {
@@ -32,6 +35,20 @@ public static class NumpyQuantile
             result.Fill(double.NaN);
             return;
         }
+
+        if (n >= RadixSelect.MinLength)
+        {
+            RadixSelect.Levels(values, result);
+            return;
+        }
+
+        LevelsBySelection(values, result);
+    }
+
+    /// <summary>Levels by repeated Hoare selection, each confined left of the previous one.</summary>
+    internal static void LevelsBySelection(Span<double> values, Span<double> result)
+    {
+        int n = values.Length;
 
         // Select the needed order statistics from the top level down, each selection
         // confined to the part left of the previous one.
@@ -50,14 +67,15 @@ public static class NumpyQuantile
         }
     }
 
-    private static double Lerp(double a, double b, double t)
+    internal static double Lerp(double a, double b, double t)
     {
         double diff = b - a;
         return t >= 0.5 ? b - diff * (1.0 - t) : a + diff * t;
     }
 
     /// <summary>Moves the k-th smallest into place k, smaller to its left, larger to its right (Hoare's selection).</summary>
-    private static void Select(Span<double> a, int k)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static void Select(Span<double> a, int k)
     {
         if (a.IsEmpty || k >= a.Length) return;
         int left = 0, right = a.Length - 1;

@@ -23,8 +23,16 @@ public static class ResultBuilder
             var bands = daily[m];
             if (aggregate.Columns is { } columns)
             {
-                columns[cell].AsSpan().CopyTo(scratch);
-                NumpyQuantile.Levels(scratch, bands.QuantilesOf(d));
+                if (columns[cell].Length >= RadixSelect.MinLength)
+                {
+                    // Radix selection only reads its input: no copy needed.
+                    RadixSelect.Levels(columns[cell], bands.QuantilesOf(d));
+                }
+                else
+                {
+                    columns[cell].AsSpan().CopyTo(scratch);
+                    NumpyQuantile.Levels(scratch, bands.QuantilesOf(d));
+                }
             }
             else
             {

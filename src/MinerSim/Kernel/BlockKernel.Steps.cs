@@ -1,274 +1,202 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 using MinerSim.Metrics;
 using MinerSim.Miners;
-using MinerSim.Network;
+using MinerSim.Numerics;
+using MinerSim.Random;
+using V = System.Runtime.Intrinsics.Vector512<double>;
 
 namespace MinerSim.Kernel;
 
-/// <summary>The day's steps of MODEL.md section 4, each a loop over the block's lanes.</summary>
-public sealed partial class BlockKernel
+/// <summary>The day's steps of MODEL.md section 4 in three fused passes over the block, eight lanes at a time.</summary>
+public sealed unsafe partial class BlockKernel
 {
-    /// <summary>Step 1 for t &gt; 0.</summary>
-    private void StepPrice(int t, int count)
+    /// <summary>Steps 1-4: the day's draws, price, fee, reward, hashprice (and its logarithm for step 5).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void StepDrawsAndPrice(int t)
     {
         var m = _m;
-        switch (m.Model)
+        var model = m.Model;
+        bool sixth = model != PriceModelKind.Gbm;
+        bool move = t > 0;
+        int offset = model == PriceModelKind.Bootstrap && move ? (t - 1) % m.BlockDays : 0;
+        V jumpP = C(m.JumpProbability), muJ = C(m.MuJ), sigmaJ = C(m.SigmaJ), impact = C(m.ImpactPerBtc);
+        V feeMedian = C(m.FeeMedian), feeSigma = C(m.FeeSigma);
+        for (int i = 0; i < _lanes; i += W)
         {
-            case PriceModelKind.Gbm:
-                for (int i = 0; i < count; i++)
-                {
-                    double jump = _uj[i] < m.JumpProbability ? m.MuJ + m.SigmaJ * _zj[i] : 0.0;
-                    double r = m.Drift + m.DailyVol * _zp[i] + jump;
-                    _price[i] *= Math.Exp(r - m.ImpactPerBtc * _vprev[i]);
-                }
+            var s0 = Vector512.Load(_s0 + i);
+            var s1 = Vector512.Load(_s1 + i);
+            var s2 = Vector512.Load(_s2 + i);
+            var s3 = Vector512.Load(_s3 + i);
+            var u1 = NextUniform(ref s0, ref s1, ref s2, ref s3);
+            var u2 = NextUniform(ref s0, ref s1, ref s2, ref s3);
+            var u3 = NextUniform(ref s0, ref s1, ref s2, ref s3);
+            var u4 = NextUniform(ref s0, ref s1, ref s2, ref s3);
+            var uj = NextUniform(ref s0, ref s1, ref s2, ref s3);
+            var um = sixth ? NextUniform(ref s0, ref s1, ref s2, ref s3) : V.Zero;
+            Vector512.Store(s0, _s0 + i);
+            Vector512.Store(s1, _s1 + i);
+            Vector512.Store(s2, _s2 + i);
+            Vector512.Store(s3, _s3 + i);
+            var (zp, zf) = Gaussian.BoxMuller(u1, u2);
+            var (ze, zj) = Gaussian.BoxMuller(u3, u4);
+            Vector512.Store(zp, _zp + i);
+            Vector512.Store(ze, _ze + i);
 
-                break;
-            case PriceModelKind.Regime:
-                for (int i = 0; i < count; i++)
-                {
-                    bool bull = _bull[i] != 0.0;
-                    bull = bull ? _um[i] >= m.PBullToBear : _um[i] < m.PBearToBull;
-                    _bull[i] = bull ? 1.0 : 0.0;
-                    double jump = _uj[i] < m.JumpProbability ? m.MuJ + m.SigmaJ * _zj[i] : 0.0;
-                    double r = (bull ? m.BullDrift : m.BearDrift) + (bull ? m.BullVol : m.BearVol) * _zp[i] + jump;
-                    _price[i] *= Math.Exp(r - m.ImpactPerBtc * _vprev[i]);
-                }
-
-                break;
-            case PriceModelKind.Bootstrap:
-                int offset = (t - 1) % m.BlockDays;
-                var history = m.HistoricalReturns;
-                for (int i = 0; i < count; i++)
-                {
-                    if (offset == 0)
-                    {
-                        _bootStart[i] = (int)(_um[i] * (history.Length - m.BlockDays + 1));
-                    }
-
-                    double r = history[_bootStart[i] + offset];
-                    _price[i] *= Math.Exp(r - m.ImpactPerBtc * _vprev[i]);
-                }
-
-                break;
-        }
-    }
-
-    /// <summary>Steps 2-4: fee, reward per block, hashprice in USD per EH/s per day.</summary>
-    private void StepRewardAndHashprice(int count)
-    {
-        var m = _m;
-        for (int i = 0; i < count; i++)
-        {
-            double fee = m.FeeMedian * Math.Exp(m.FeeSigma * _zf[i]);
-            double reward = Subsidy.AtHeight(_height[i]) + fee;
-            _reward[i] = reward;
-            _hashprice[i] = 144.0 * reward * _price[i] / _hd[i];
-        }
-    }
-
-    /// <summary>Step 5: the running share and power cost of every tier; active and network hashrate.</summary>
-    private void StepMachines(int count)
-    {
-        Array.Clear(_network, 0, count);
-        Array.Clear(_installed, 0, count);
-        for (int c = 0; c < _nc; c++)
-        {
-            var k = _cohorts[c];
-            int o = c * B;
-            Array.Clear(_onSum, 0, count);
-            Array.Clear(_pwSum, 0, count);
-            for (int j = 0; j < k.Weights.Count; j++)
+            var price = Vector512.Load(_price + i);
+            if (move)
             {
-                double w = k.Weights[j];
-                double cost = k.CostPerPowerPrice[j];
-                if (k.Spread > 0)
+                V r;
+                var jump = Vector512.ConditionalSelect(Vector512.LessThan(uj, jumpP), muJ + sigmaJ * zj, V.Zero);
+                if (model == PriceModelKind.Gbm)
                 {
-                    double s = k.Spread, premium = k.SpreadPremium;
-                    for (int i = 0; i < count; i++)
-                    {
-                        double u = cost * _powerPrice[o + i];
-                        double z = Math.Log(_hashprice[i] / u) / s;
-                        _onSum[i] += w * NormalCdf.Phi(z);
-                        _pwSum[i] += w * (u * premium * NormalCdf.Phi(z - s));
-                    }
-
+                    r = C(m.Drift) + C(m.DailyVol) * zp + jump;
+                }
+                else if (model == PriceModelKind.Regime)
+                {
+                    var was = Vector512.GreaterThan(Vector512.Load(_bull + i), V.Zero);
+                    var bull = Vector512.ConditionalSelect(was, Vector512.GreaterThanOrEqual(um, C(m.PBullToBear)), Vector512.LessThan(um, C(m.PBearToBull)));
+                    Vector512.Store(bull & V.One, _bull + i);
+                    r = Vector512.ConditionalSelect(bull, C(m.BullDrift), C(m.BearDrift))
+                        + Vector512.ConditionalSelect(bull, C(m.BullVol), C(m.BearVol)) * zp + jump;
                 }
                 else
                 {
-                    for (int i = 0; i < count; i++)
-                    {
-                        double u = cost * _powerPrice[o + i];
-                        double on = _hashprice[i] >= u ? 1.0 : 0.0;
-                        _onSum[i] += w * on;
-                        _pwSum[i] += w * (u * on);
-                    }
+                    r = BootstrapReturns(i, um, offset);
                 }
+
+                price *= VectorMath.Exp(r - impact * Vector512.Load(_vprev + i));
+                Vector512.Store(price, _price + i);
             }
 
-            for (int i = 0; i < count; i++)
-            {
-                double cap = _capacity[o + i];
-                double a = cap * _onSum[i];
-                _active[o + i] = a;
-                _powerCost[o + i] = cap * _pwSum[i];
-                _network[i] += a;
-                _installed[i] += cap;
-            }
-        }
-
-        var active = _day.AsSpan((int)DailyMetric.ActiveShare * B, count);
-        for (int i = 0; i < count; i++)
-        {
-            active[i] = _installed[i] > 0 ? _network[i] / _installed[i] : 0.0;
+            var fee = feeMedian * VectorMath.Exp(feeSigma * zf);
+            var reward = Subsidy(Vector512.Load(_height + i)) + fee;
+            var k = C(144.0) * reward / Vector512.Load(_hd + i);
+            var hp = k * price;
+            Vector512.Store(k, _k + i);
+            Vector512.Store(hp, _hp + i);
+            Vector512.Store(VectorMath.Log(hp), _lnHp + i);
         }
     }
 
-    /// <summary>Steps 6-10 per cohort: production, AISC layers, regime, sales, inventory, capacity.</summary>
-    private void StepCohorts(int count)
+    /// <summary>The bootstrap model's returns of lanes i .. i + 7: a new block start on the block's first day.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private V BootstrapReturns(int i, V um, int offset)
     {
-        Array.Clear(_sold, 0, count);
-        Array.Clear(_productionAll, 0, count);
-        Array.Clear(_costAll, 0, count);
-        for (int c = 0; c < _nc; c++)
+        var history = _m.HistoricalReturns;
+        int starts = history.Length - _m.BlockDays + 1;
+        Vector512.Store(um, _tmp);
+        for (int l = 0; l < W; l++)
         {
-            var k = _cohorts[c];
-            int o = c * B;
-            for (int i = 0; i < count; i++)
-            {
-                double price = _price[i];
-                double production = 144.0 * _reward[i] * _active[o + i] / _hd[i];
-                double cap = _capacity[o + i];
-                double c1 = _powerCost[o + i] + k.Opex * cap;
-                double c2 = k.Capex * cap;
-                double c3 = k.Financing;
-                double net = c1 + c2 + c3 - k.Hpc;
-                double rho = net <= 0 ? double.PositiveInfinity : price * production / net;
-                _productionAll[i] += production;
-                _costAll[i] += net;
+            if (offset == 0) _bootStart[i + l] = (int)(_tmp[l] * starts);
+            _tmp[l] = history[_bootStart[i + l] + offset];
+        }
 
-                double phi, inventoryRate = 0.0;
-                double liquidated = _liquidated[o + i];
-                if (rho >= k.RhoCalm)
+        return Vector512.Load(_tmp);
+    }
+
+    /// <summary>Step 3's subsidy, <c>50 / 2^floor(h / 210000)</c> and 0 from the 64th halving, per lane.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static V Subsidy(V height)
+    {
+        var halvings = Vector512.Floor(height / C(Network.Subsidy.HalvingInterval));
+        var h = Vector512.ConvertToInt64(Vector512.MinNative(halvings, C(64.0)));
+        var pow = ((Vector512.Create(1023L) - h) << 52).AsDouble();
+        return Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(halvings, C(64.0)), V.Zero, C(Network.Subsidy.InitialBtc) * pow);
+    }
+
+    /// <summary>Steps 5-10: machines on or off, production, AISC layers, regime, sales, inventory, capacity.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void StepMiners()
+    {
+        var activeOut = _day + (int)DailyMetric.ActiveShare * B;
+        for (int i = 0; i < _lanes; i += W)
+        {
+            var hp = Vector512.Load(_hp + i);
+            var lnHp = Vector512.Load(_lnHp + i);
+            var k = Vector512.Load(_k + i);
+            var price = Vector512.Load(_price + i);
+            var invPrice = V.One / price;
+            V network = V.Zero, installed = V.Zero, sold = V.Zero, productionAll = V.Zero, costAll = V.Zero, inventoryAll = V.Zero;
+            for (int c = 0; c < _nc; c++)
+            {
+                double* cc = _cohortConst + c * CohortStride;
+                int o = c * B + i;
+                V onSum = V.Zero, pwSum = V.Zero;
+                double s = cc[Spread];
+                if (s > 0)
                 {
-                    phi = _phiCalm[o + i];
-                }
-                else if (rho >= 1.0)
-                {
-                    phi = k.PhiNear;
+                    V invS = C(cc[InvSpread]), sv = C(s);
+                    for (int g = _tierStart[c]; g < _tierStart[c + 1]; g++)
+                    {
+                        var z = (lnHp - Vector512.Load(_logU + g * B + i)) * invS;
+                        var w = C(_tierWeight[g]);
+                        onSum += w * NormalCdf.Phi(z);
+                        pwSum += w * (Vector512.Load(_powerScale + g * B + i) * NormalCdf.Phi(z - sv));
+                    }
                 }
                 else
                 {
-                    phi = 1.0;
-                    inventoryRate = rho >= k.RhoSevere
-                        ? Math.Min(k.StressRate, Math.Max(0.0, k.StressCap - liquidated))
-                        : Math.Min(k.SevereRate, Math.Max(0.0, k.SevereCap - liquidated));
+                    for (int g = _tierStart[c]; g < _tierStart[c + 1]; g++)
+                    {
+                        var u = Vector512.Load(_powerScale + g * B + i);
+                        var on = Vector512.GreaterThanOrEqual(hp, u) & V.One;
+                        var w = C(_tierWeight[g]);
+                        onSum += w * on;
+                        pwSum += w * (u * on);
+                    }
                 }
 
-                _liquidated[o + i] = rho < 1.0 ? liquidated + inventoryRate : 0.0;
-                double planned = phi * production + inventoryRate;
-                double funding = rho >= k.RhoCapital ? k.Funding : 0.0;
-                double mandatory = Math.Max(0.0, c1 + c3 - k.Hpc - funding) / price;
-                double inventory = _inventory[o + i];
-                double sale = Math.Min(inventory + production, Math.Max(planned, mandatory));
-                _inventory[o + i] = inventory + production - sale;
-                _sold[i] += sale;
+                var cap = Vector512.Load(_capacity + o);
+                var active = cap * onSum;
+                network += active;
+                installed += cap;
+                var production = k * active;
+                var c1 = cap * pwSum + C(cc[Opex]) * cap;
+                var net = c1 + C(cc[Capex]) * cap + C(cc[Financing]) - C(cc[Hpc]);
+                productionAll += production;
+                costAll += net;
 
-                _capacity[o + i] = rho >= k.RhoCalm ? cap * k.GrowthFactor : rho < 1.0 ? cap * k.DecayFactor : cap;
+                // rho = P Q / N compared with each threshold as P Q >= threshold N (N > 0); rho = +inf where N <= 0.
+                var pq = price * production;
+                var free = Vector512.LessThanOrEqual(net, V.Zero);
+                var calm = free | Vector512.GreaterThanOrEqual(pq, C(cc[RhoCalm]) * net);
+                var covered = free | Vector512.GreaterThanOrEqual(pq, net);
+                var moderate = free | Vector512.GreaterThanOrEqual(pq, C(cc[RhoSevere]) * net);
+                var open = free | Vector512.GreaterThanOrEqual(pq, C(cc[RhoCapital]) * net);
+
+                var liquidated = Vector512.Load(_liquidated + o);
+                var stressRate = Vector512.ConditionalSelect(
+                    moderate,
+                    Vector512.MinNative(C(cc[StressRate]), Vector512.MaxNative(V.Zero, C(cc[StressCap]) - liquidated)),
+                    Vector512.MinNative(C(cc[SevereRate]), Vector512.MaxNative(V.Zero, C(cc[SevereCap]) - liquidated)));
+                var inventoryRate = Vector512.AndNot(stressRate, covered);
+                var phi = Vector512.ConditionalSelect(calm, Vector512.Load(_phiCalm + o), Vector512.ConditionalSelect(covered, C(cc[PhiNear]), V.One));
+                Vector512.Store(Vector512.ConditionalSelect(covered, V.Zero, liquidated + inventoryRate), _liquidated + o);
+
+                var planned = phi * production + inventoryRate;
+                var funding = open & C(cc[Funding]);
+                var mandatory = Vector512.MaxNative(V.Zero, c1 + C(cc[Financing]) - C(cc[Hpc]) - funding) * invPrice;
+                var inventory = Vector512.Load(_inventory + o);
+                var sale = Vector512.MinNative(inventory + production, Vector512.MaxNative(planned, mandatory));
+                inventory = inventory + production - sale;
+                Vector512.Store(inventory, _inventory + o);
+                inventoryAll += inventory;
+                sold += sale;
+
+                var kept = Vector512.ConditionalSelect(covered, cap, cap * C(cc[DecayFactor]));
+                Vector512.Store(Vector512.ConditionalSelect(calm, cap * C(cc[GrowthFactor]), kept), _capacity + o);
             }
+
+            Vector512.Store(network, _network + i);
+            Vector512.Store(sold, _sold + i);
+            Vector512.Store(inventoryAll, _inventorySum + i);
+            Vector512.Store(Vector512.ConditionalSelect(Vector512.GreaterThan(installed, V.Zero), network / installed, V.Zero), activeOut + i);
+            var below = Vector512.LessThan(price * productionAll, costAll) & V.One;
+            Vector512.Store(Vector512.Load(_daysBelow + i) + below, _daysBelow + i);
         }
     }
 
-    /// <summary>Steps 11-15: OTC execution, ETF flow, difficulty, height, and the day's record.</summary>
-    private void StepMarketAndNetwork(int t, int count)
-    {
-        var m = _m;
-        var day = _day.AsSpan();
-        for (int i = 0; i < count; i++)
-        {
-            double sold = _sold[i];
-            double otc = t == 0 ? m.Theta * sold * (m.OtcDays - 1.0) : _otc[i];
-            otc += m.Theta * sold;
-            double release = otc / m.OtcDays;
-            _otc[i] = otc - release;
-            double visible = (1.0 - m.Theta) * sold + release;
-            _vprev[i] = visible;
-
-            double ze = m.RhoEP * _zp[i] + m.RhoEPComplement * _ze[i];
-            double etf = m.MuE + m.PhiE * (_eprev[i] - m.MuE) + m.EtfShockScale * ze;
-            _eprev[i] = etf;
-
-            double network = _network[i];
-            double blocks = 144.0 * network / _hd[i];
-            if (m.Retargets)
-            {
-                double epochBlocks = _epochBlocks[i] + blocks;
-                double epochDays = _epochDays[i] + 1.0;
-                double hd = _hd[i];
-                while (epochBlocks >= 2016.0)
-                {
-                    double need = 2016.0 - (epochBlocks - blocks);
-                    double frac = need / blocks;
-                    double span = (epochDays - 1.0 + frac) * 86400.0 * 2015.0 / 2016.0;
-                    hd *= Retarget.Factor(span);
-                    epochBlocks -= 2016.0;
-                    epochDays = 1.0 - frac;
-                }
-
-                _hd[i] = hd;
-                _epochBlocks[i] = epochBlocks;
-                _epochDays[i] = epochDays;
-            }
-
-            _height[i] += blocks;
-
-            double inv = 0.0;
-            for (int c = 0; c < _nc; c++) inv += _inventory[c * B + i];
-
-            // Hash ribbon: ring of the last 60 H; days before day 0 count as day 0's H.
-            if (t == 0)
-            {
-                for (int slot = 0; slot < 60; slot++) _hRing[slot * B + i] = network;
-                _h30[i] = 30.0 * network;
-                _h60[i] = 60.0 * network;
-            }
-            else
-            {
-                _h30[i] += network - _hRing[((t + 30) % 60) * B + i];
-                _h60[i] += network - _hRing[(t % 60) * B + i];
-                _hRing[(t % 60) * B + i] = network;
-            }
-
-            int sSlot = (t % 30) * B + i;
-            _s30[i] += sold - _sRing[sSlot];
-            _sRing[sSlot] = sold;
-            if (t >= 29) _maxSales30[i] = Math.Max(_maxSales30[i], _s30[i] / 30.0);
-            _totalSold[i] += sold;
-            _minH[i] = Math.Min(_minH[i], network / m.Hd0);
-            if (_price[i] * _productionAll[i] < _costAll[i]) _daysBelow[i] += 1.0;
-
-            day[(int)DailyMetric.Price * B + i] = _price[i];
-            day[(int)DailyMetric.Hashrate * B + i] = network;
-            day[(int)DailyMetric.DifficultyHashrate * B + i] = _hd[i];
-            day[(int)DailyMetric.Hashprice * B + i] = _hashprice[i] / 1000.0;
-            day[(int)DailyMetric.MinerSales * B + i] = sold;
-            day[(int)DailyMetric.VisiblePressure * B + i] = visible;
-            day[(int)DailyMetric.MinerInventory * B + i] = inv;
-            day[(int)DailyMetric.EtfFlow * B + i] = etf;
-            day[(int)DailyMetric.RibbonInverted * B + i] = 2.0 * _h30[i] < _h60[i] ? 1.0 : 0.0;
-        }
-    }
-
-    private void FinishSummaries(int count)
-    {
-        var m = _m;
-        var inventory = _day.AsSpan((int)DailyMetric.MinerInventory * B, count);
-        for (int i = 0; i < count; i++)
-        {
-            _summaries[(int)SummaryMetric.TotalSold * B + i] = _totalSold[i];
-            // With fewer than 30 days there is no full window: the mean over the horizon stands in.
-            _summaries[(int)SummaryMetric.MaxSales30d * B + i] = m.Days >= 30 ? _maxSales30[i] : _totalSold[i] / m.Days;
-            _summaries[(int)SummaryMetric.MinHashrateRatio * B + i] = _minH[i];
-            _summaries[(int)SummaryMetric.DaysBelowAisc * B + i] = _daysBelow[i];
-            _summaries[(int)SummaryMetric.InventoryDrawdown * B + i] = m.InitialInventory > 0 ? 1.0 - inventory[i] / m.InitialInventory : 0.0;
-        }
-    }
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static V C(double x) => Vector512.Create(x);
 }

@@ -6,7 +6,7 @@ namespace MinerSim.Tests.Kernel;
 
 public sealed class SimulatorTests
 {
-    private static RunResult Run(int threads, QuantileMethod method, long paths = 1000, int days = 60)
+    private static RunResult Run(int threads, QuantileMethod method, long paths = 2500, int days = 60)
     {
         var model = new CompiledScenario(TestScenarios.Load("reference"), days);
         return Simulator.Run(model, new RunSettings { Paths = paths, Seed = 7, Threads = threads, Quantiles = method }, "hash");
@@ -16,6 +16,7 @@ public sealed class SimulatorTests
     [TestCase(QuantileMethod.Sketch)]
     public void Run_IsIdentical_ForAnyThreadCount(QuantileMethod method)
     {
+        Assert.That(BlockKernel.BlockSize, Is.LessThan(2500 / 2), "the run must span several blocks");
         var one = Run(1, method);
         var two = Run(2, method);
         var five = Run(5, method);

@@ -1,0 +1,37 @@
+using MinerSim.Aggregation;
+using MinerSim.Random;
+
+namespace MinerSim.Tests.Aggregation;
+
+/// <summary>Exact levels by radix selection equal numpy's interpolation on a fully sorted copy, bit for bit.</summary>
+public sealed class RadixSelectTests
+{
+    private static IEnumerable<TestCaseData> Columns()
+    {
+        var rng = new PathStream(77, 0);
+        double Normal() => Gaussian.NextPair(ref rng).Z0;
+        yield return new TestCaseData("lognormal prices", Enumerable.Range(0, 20_000).Select(_ => 90_000 * Math.Exp(0.6 * Normal())).ToArray());
+        yield return new TestCaseData("mixed sign", Enumerable.Range(0, 20_001).Select(_ => 3000 * Normal() + 1000).ToArray());
+        yield return new TestCaseData("zeros and ones", Enumerable.Range(0, 5000).Select(i => i % 7 == 0 ? 1.0 : 0.0).ToArray());
+        yield return new TestCaseData("all equal", Enumerable.Repeat(42.5, 3000).ToArray());
+        yield return new TestCaseData("one far outlier", Enumerable.Range(0, 4000).Select(i => i == 17 ? 1e300 : 1.0 + 1e-12 * i).ToArray());
+        yield return new TestCaseData("few distinct", Enumerable.Range(0, 9999).Select(i => (double)(i * 7919 % 13)).ToArray());
+        yield return new TestCaseData("heavy tails", Enumerable.Range(0, 8000).Select(_ => Math.Exp(20 * Normal()) * Math.Sign(Normal())).ToArray());
+    }
+
+    [TestCaseSource(nameof(Columns))]
+    public void Levels_EqualSortedInterpolation(string name, double[] column)
+    {
+        var sorted = (double[])column.Clone();
+        Array.Sort(sorted);
+        var expected = new double[QuantileLevels.Count];
+        for (int l = 0; l < expected.Length; l++) expected[l] = NumpyQuantile.OfSorted(sorted, QuantileLevels.Values[l]);
+
+        var result = new double[QuantileLevels.Count];
+        NumpyQuantile.Levels((double[])column.Clone(), result);
+        Assert.That(result, Is.EqualTo(expected), name);
+
+        NumpyQuantile.LevelsBySelection((double[])column.Clone(), result);
+        Assert.That(result, Is.EqualTo(expected), name + " (selection)");
+    }
+}
