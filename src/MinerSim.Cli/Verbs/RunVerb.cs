@@ -61,15 +61,17 @@ internal sealed class RunVerb : IVerb
     [Option("quiet", HelpText = "No progress output.")]
     public bool Quiet { get; set; }
 
+    private static readonly UnParserSettings Style = new() { SkipDefault = true };
+
     [Usage(ApplicationAlias = "minersim")]
     public static IEnumerable<Example> Examples =>
     [
-        new("Reference scenario, 20,000 paths", new RunVerb { Scenario = "samples/scenarios/reference.json", Paths = 20_000, Seed = 1 }),
-        new("A million paths overnight, sketch quantiles, into a chosen folder",
+        new("Reference scenario, 20,000 paths", Style, new RunVerb { Scenario = "samples/scenarios/reference.json", Paths = 20_000, Seed = 1 }),
+        new("A million paths overnight, sketch quantiles, into a chosen folder", Style,
             new RunVerb { Scenario = "samples/scenarios/reference.json", Paths = 1_000_000, Seed = 7, Quantiles = QuantileMethod.Sketch, Out = "runs/nightly" }),
-        new("Shard 3 of 8 of the same run (then 'minersim merge --out runs/nightly runs/part-*')",
+        new("Shard 3 of 8 of the same run (then 'minersim merge --out runs/nightly runs/part-*')", Style,
             new RunVerb { Scenario = "samples/scenarios/reference.json", Paths = 1_000_000, Seed = 7, Quantiles = QuantileMethod.Sketch, Shard = "3/8", Out = "runs/part-3" }),
-        new("Finish a run that was interrupted (Ctrl-C, kill, reboot)", new RunVerb { Resume = "runs/nightly" }),
+        new("Finish a run that was interrupted (Ctrl-C, kill, reboot)", Style, new RunVerb { Resume = "runs/nightly" }),
     ];
 
     public int Execute(CliContext context)
