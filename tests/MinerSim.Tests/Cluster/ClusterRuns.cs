@@ -6,7 +6,8 @@ namespace MinerSim.Tests.Cluster;
 /// <summary>Small in-process runs of the reference scenario shared by the shard, merge and resume tests.</summary>
 internal static class ClusterRuns
 {
-    public const string Paths = "3000";
+    /// <summary>Ten blocks and a short eleventh, whatever the kernel's block size: enough blocks to split 7 ways and to interrupt after 5.</summary>
+    public static readonly string Paths = (10 * MinerSim.Kernel.BlockKernel.BlockSize + 77).ToString(System.Globalization.CultureInfo.InvariantCulture);
     public const string Days = "60";
 
     /// <summary>The files whose bytes must not depend on the split or on interruptions.</summary>
