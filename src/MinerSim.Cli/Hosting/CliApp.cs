@@ -12,6 +12,12 @@ internal static class CliApp
 {
     public static int Run(string[] args, CliContext context)
     {
+        if (MissingValue(args) is { } missing)
+        {
+            context.Error.WriteLine($"minersim: {missing}: missing value; try 'minersim {args[0]} --help'");
+            return ExitCodes.Usage;
+        }
+
         using var parser = new Parser(s =>
         {
             s.HelpWriter = null;
@@ -51,6 +57,39 @@ internal static class CliApp
             context.Error.WriteLine($"minersim: {e.Message}");
             return ExitCodes.Error;
         }
+        catch (Exception e)
+        {
+            // A bug, not bad input: still one line for the user; the trace on request.
+            context.Error.WriteLine($"minersim: internal error: {e.GetType().Name}: {e.Message} (set MINERSIM_TRACE=1 for details)");
+            if (Environment.GetEnvironmentVariable("MINERSIM_TRACE") == "1") context.Error.WriteLine(e);
+            return ExitCodes.Error;
+        }
+    }
+
+    /// <summary>
+    /// The first value-taking option given without a value (last on the line, or followed by
+    /// another option), which CommandLineParser would otherwise bind to null and ignore.
+    /// </summary>
+    internal static string? MissingValue(string[] args)
+    {
+        if (args.Length == 0) return null;
+        var verb = VerbCatalog.Types.FirstOrDefault(t =>
+            t.GetCustomAttributes(typeof(VerbAttribute), false).OfType<VerbAttribute>().Any(v => v.Name == args[0]));
+        if (verb is null) return null;
+        var takesValue = verb.GetProperties()
+            .Select(p => (Property: p, Option: p.GetCustomAttributes(typeof(OptionAttribute), false).OfType<OptionAttribute>().FirstOrDefault()))
+            .Where(x => x.Option is { LongName.Length: > 0 } && x.Property.PropertyType != typeof(bool))
+            .Select(x => "--" + x.Option!.LongName)
+            .ToHashSet(StringComparer.Ordinal);
+        for (int i = 1; i < args.Length; i++)
+        {
+            if (takesValue.Contains(args[i]) && (i + 1 == args.Length || args[i + 1].StartsWith("--", StringComparison.Ordinal)))
+            {
+                return args[i];
+            }
+        }
+
+        return null;
     }
 
     private static int ReportParseErrors(ParserResult<object> result, List<Error> errors, CliContext context)

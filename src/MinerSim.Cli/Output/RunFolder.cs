@@ -15,6 +15,26 @@ internal static class RunFolder
         }
     }
 
+    /// <summary>
+    /// Fails with one line, before any work is done, when the folder that will hold <paramref name="dir"/>
+    /// cannot be created or written to.
+    /// </summary>
+    public static void EnsureWritable(string dir)
+    {
+        string parent = Path.GetDirectoryName(Path.GetFullPath(dir)) ?? ".";
+        try
+        {
+            Directory.CreateDirectory(parent);
+            string probe = Path.Combine(parent, $".minersim-probe-{Environment.ProcessId}");
+            File.WriteAllBytes(probe, []);
+            File.Delete(probe);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new IOException($"--out: cannot write to {parent}: {e.Message}", e);
+        }
+    }
+
     /// <summary>Writes through <paramref name="fill"/> into a temporary folder, then renames it to <paramref name="dir"/>.</summary>
     public static void WriteAtomically(string dir, Action<string> fill)
     {

@@ -97,9 +97,11 @@ internal sealed class RunVerb : IVerb
         string suffix = shard is { } s ? $"-shard-{s.Index}-of-{s.Count}" : string.Empty;
         string outDir = Out ?? Path.Combine("runs", $"{loaded.Scenario.Name}-{DateTime.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}{suffix}");
         RunFolder.EnsureAbsent(outDir);
+        RunFolder.EnsureWritable(outDir);
 
         // Auto is resolved on the whole run's paths, so every shard picks the same method.
         var method = Simulator.Resolve(Quantiles ?? QuantileMethod.Auto, paths, days, new RunSettings { Paths = paths, Seed = 0 }.ExactMemoryBudget);
+        if (method == QuantileMethod.Exact) EnsureExactFits(paths, days);
         var plan = new RunPlan
         {
             Loaded = loaded,
@@ -124,6 +126,18 @@ internal sealed class RunVerb : IVerb
         }
 
         return plan;
+    }
+
+    /// <summary>Exact mode keeps every path-day value in memory: refuse up front what cannot fit, rather than crash late.</summary>
+    private static void EnsureExactFits(long paths, int days)
+    {
+        double needed = (double)paths * days * MinerSim.Metrics.MetricCatalog.DailyCount * sizeof(double);
+        double available = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;
+        if (needed > 0.6 * available)
+        {
+            throw new UsageException(string.Create(CultureInfo.InvariantCulture,
+                $"--quantiles exact: {paths:N0} paths x {days} days need {needed / (1L << 30):F1} GiB of path-day values, more than this machine can hold ({available / (1L << 30):F1} GiB); use --quantiles sketch"));
+        }
     }
 
     private RunPlan? ResumedPlan(CliContext context, string outDir)

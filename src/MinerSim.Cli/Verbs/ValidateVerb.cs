@@ -22,7 +22,7 @@ internal sealed class ValidateVerb : IVerb
     {
         var loaded = ScenarioFiles.Load(File);
         var s = loaded.Scenario;
-        context.Out.WriteLine($"{File}: ok ({s.Name}, {s.Days} days, {s.Cohorts.Count} cohorts, price model {s.Price.Model})");
+        context.Out.WriteLine($"{File}: ok ({s.Name}, {s.Days} days, {s.Cohorts.Count} cohort{(s.Cohorts.Count == 1 ? "" : "s")}, price model {s.Price.Model})");
         return ExitCodes.Ok;
     }
 }

@@ -20,6 +20,7 @@ public static class ScenarioLoader
         NumberHandling = JsonNumberHandling.Strict,
         RespectNullableAnnotations = true,
         RespectRequiredConstructorParameters = true,
+        AllowDuplicateProperties = false,
         WriteIndented = true,
     };
 
@@ -54,7 +55,8 @@ public static class ScenarioLoader
 
     private static string Describe(JsonException e)
     {
-        string where = string.IsNullOrEmpty(e.Path) ? string.Empty : ToFieldPath(e.Path) + ": ";
+        string field = string.IsNullOrEmpty(e.Path) ? string.Empty : ToFieldPath(e.Path);
+        string where = field.Length == 0 ? string.Empty : field + ": ";
         string message = e.Message;
         if (message.Contains("could not be mapped", StringComparison.Ordinal))
         {
@@ -70,7 +72,13 @@ public static class ScenarioLoader
             string rest = message[(colon + "properties".Length)..].Trim(' ', ':', '.');
             int dot = rest.IndexOf('.', StringComparison.Ordinal);
             if (dot >= 0) rest = rest[..dot];
-            return $"{where}missing required field {rest.Trim()}";
+            rest = rest.Replace("including:", string.Empty, StringComparison.Ordinal).Trim();
+            return $"{where}missing required field {rest}";
+        }
+
+        if (message.Contains("Duplicate", StringComparison.OrdinalIgnoreCase))
+        {
+            return $"{where}a field is given twice";
         }
 
         if (message.Contains("could not be converted", StringComparison.Ordinal))

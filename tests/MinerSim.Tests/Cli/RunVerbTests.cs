@@ -96,4 +96,41 @@ public sealed class RunVerbTests
         Assert.That(run.Error, Does.Contain("already exists"));
         Assert.That(File.ReadAllText(Path.Combine(dir, "keep.txt")), Is.EqualTo("mine"));
     }
+
+    [TestCase("--paths")]
+    [TestCase("--out")]
+    [TestCase("--seed")]
+    public void Run_OptionWithoutValue_ExitTwo_NamesIt(string option)
+    {
+        using var temp = new TempFolder();
+        var last = CliRun.Of("run", "--scenario", Reference, "--quiet", "--no-charts", option);
+        var middle = CliRun.Of("run", option, "--scenario", Reference, "--quiet", "--no-charts");
+        foreach (var run in new[] { last, middle })
+        {
+            Assert.That(run.ExitCode, Is.EqualTo(2));
+            Assert.That(run.ErrorLines, Is.EqualTo(new[] { $"minersim: {option}: missing value; try 'minersim run --help'" }));
+        }
+    }
+
+    [Test]
+    public void Run_ExactTooLargeForMemory_RefusedUpFront()
+    {
+        using var temp = new TempFolder();
+        var run = CliRun.Of("run", "--scenario", Reference, "--paths", "2000000000", "--quantiles", "exact", "--out", temp.File("out"), "--quiet");
+        Assert.That(run.ExitCode, Is.EqualTo(2));
+        Assert.That(run.Error, Does.Contain("--quantiles exact:").And.Contain("use --quantiles sketch"));
+        Assert.That(Directory.Exists(temp.File("out")), Is.False);
+    }
+
+    [Test]
+    public void Run_UnwritableOut_FailsBeforeSimulating()
+    {
+        using var temp = new TempFolder();
+        string blocker = temp.File("file");
+        File.WriteAllText(blocker, "not a folder");
+        var run = CliRun.Of("run", "--scenario", Reference, "--paths", "10", "--out", Path.Combine(blocker, "sub", "out"), "--quiet");
+        Assert.That(run.ExitCode, Is.EqualTo(1));
+        Assert.That(run.ErrorLines, Has.Length.EqualTo(1));
+        Assert.That(run.Error, Does.StartWith("minersim: --out: cannot write to"));
+    }
 }

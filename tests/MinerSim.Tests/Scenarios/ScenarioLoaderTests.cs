@@ -67,4 +67,19 @@ public sealed class ScenarioLoaderTests
         var e = Assert.Throws<ScenarioException>(() => ScenarioLoader.Parse(json, "t.json"));
         Assert.That(e!.Message, Does.Contain("cohorts[0].k0: -5 is not in [0, 1E+09]"));
     }
+
+    [Test]
+    public void Parse_DuplicateField_IsAnError()
+    {
+        var json = Minimal.Replace("\"days\": 10,", "\"days\": 10, \"days\": 11,", StringComparison.Ordinal);
+        var e = Assert.Throws<ScenarioException>(() => ScenarioLoader.Parse(json, "t.json"));
+        Assert.That(e!.Message, Does.Contain("given twice"));
+    }
+
+    [Test]
+    public void Parse_EmptyFile_NoStrayColon()
+    {
+        var e = Assert.Throws<ScenarioException>(() => ScenarioLoader.Parse(string.Empty, "t.json"));
+        Assert.That(e!.Message, Does.StartWith("t.json: ").And.Not.Contain(": :"));
+    }
 }
