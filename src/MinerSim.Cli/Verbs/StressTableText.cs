@@ -49,7 +49,8 @@ internal static class StressTableText
             sb.Append(",etf_share_").Append(Num(e));
         }
 
-        sb.Append('\n');
+        // The closed-form inputs every case shares, repeated per row so each row stands alone.
+        sb.Append(",daily_issuance,monthly_issuance,inventory\n");
         foreach (var c in t.Cases)
         {
             sb.Append(c.Name).Append(',').Append(Num(c.SaleShare)).Append(',').Append(Num(c.InventoryShare))
@@ -58,6 +59,8 @@ internal static class StressTableText
             {
                 sb.Append(',').Append(Num(s));
             }
+
+            sb.Append(',').Append(Num(t.DailyIssuance)).Append(',').Append(Num(t.MonthlyIssuance)).Append(',').Append(Num(t.Inputs.Inventory));
 
             sb.Append('\n');
         }

@@ -25,10 +25,10 @@ public sealed class ScenariosVerbTests
         var r = CliRun.Of("scenarios", "--format", "csv");
         Assert.That(r.ExitCode, Is.EqualTo(0));
         Assert.That(r.Out, Is.EqualTo(
-            "case,sale_share,inventory_share,inventory_days,btc_per_day,etf_share_5000,etf_share_10000\n" +
-            "base,0.5,0,0,225,0.045,0.0225\n" +
-            "conservative,1,0.1,60,533.3333333333334,0.10666666666666667,0.05333333333333334\n" +
-            "severe,1,0.3,90,616.6666666666666,0.12333333333333332,0.06166666666666666\n"));
+            "case,sale_share,inventory_share,inventory_days,btc_per_day,etf_share_5000,etf_share_10000,daily_issuance,monthly_issuance,inventory\n" +
+            "base,0.5,0,0,225,0.045,0.0225,450,13500,50000\n" +
+            "conservative,1,0.1,60,533.3333333333334,0.10666666666666667,0.05333333333333334,450,13500,50000\n" +
+            "severe,1,0.3,90,616.6666666666666,0.12333333333333332,0.06166666666666666,450,13500,50000\n"));
     }
 
     [Test]
@@ -47,7 +47,7 @@ public sealed class ScenariosVerbTests
     {
         var r = CliRun.Of("scenarios", "--format", "csv", "--blocks-per-day", "150", "--severe-inventory-share", "0.6", "--severe-days", "60", "--etf-days", "2000");
         Assert.That(r.ExitCode, Is.EqualTo(0));
-        Assert.That(r.Out, Does.StartWith("case,sale_share,inventory_share,inventory_days,btc_per_day,etf_share_2000\n"));
+        Assert.That(r.Out, Does.StartWith("case,sale_share,inventory_share,inventory_days,btc_per_day,etf_share_2000,daily_issuance,monthly_issuance,inventory\n"));
         Assert.That(r.Out, Does.Contain("\nsevere,1,0.6,60,968.75,0.484375\n"));
     }
 
