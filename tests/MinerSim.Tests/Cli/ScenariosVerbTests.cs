@@ -48,7 +48,7 @@ public sealed class ScenariosVerbTests
         var r = CliRun.Of("scenarios", "--format", "csv", "--blocks-per-day", "150", "--severe-inventory-share", "0.6", "--severe-days", "60", "--etf-days", "2000");
         Assert.That(r.ExitCode, Is.EqualTo(0));
         Assert.That(r.Out, Does.StartWith("case,sale_share,inventory_share,inventory_days,btc_per_day,etf_share_2000,daily_issuance,monthly_issuance,inventory\n"));
-        Assert.That(r.Out, Does.Contain("\nsevere,1,0.6,60,968.75,0.484375\n"));
+        Assert.That(r.Out, Does.Contain("\nsevere,1,0.6,60,968.75,0.484375,468.75,14062.5,50000\n"));
     }
 
     [TestCase("--conservative-sale-share", "1.5", "minersim: --conservative-sale-share: 1.5 is not in [0, 1]")]
