@@ -114,17 +114,24 @@ internal sealed class ConsoleProgress : IProgress<SimulationProgress>
 
         _shownDecile = decile;
         _shownPaths = p.PathsDone;
-        _error.WriteLine("progress: " + Text(p));
+        // Labelled by the 10% mark it passed (blocks finish in steps, so the exact share is in the detail).
+        string mark = (decile * 10).ToString(CultureInfo.InvariantCulture).PadLeft(3);
+        _error.WriteLine($"progress: {mark}% ({Detail(p)})");
         _error.Flush();
     }
 
     private static string Text(SimulationProgress p)
     {
+        string percent = (Math.Clamp(p.Fraction, 0, 1) * 100).ToString("F0", CultureInfo.InvariantCulture).PadLeft(3);
+        return $"{percent}% {Detail(p)}";
+    }
+
+    private static string Detail(SimulationProgress p)
+    {
         var c = CultureInfo.InvariantCulture;
-        string percent = (Math.Clamp(p.Fraction, 0, 1) * 100).ToString("F0", c).PadLeft(3);
         string speed = (p.PathDaysPerSecond / 1e6).ToString("F1", c);
         string left = p.PathsDone >= p.PathsTotal ? "done" : Duration(p.Remaining) + " left";
-        return string.Create(c, $"{percent}% {p.PathsDone:N0}/{p.PathsTotal:N0} paths, {speed} M path-days/s, {left}");
+        return string.Create(c, $"{p.PathsDone:N0}/{p.PathsTotal:N0} paths, {speed} M path-days/s, {left}");
     }
 
     private static string Duration(TimeSpan t) =>
