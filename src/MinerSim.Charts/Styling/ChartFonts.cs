@@ -8,7 +8,7 @@ namespace MinerSim.Charts.Styling;
 /// <remarks>
 /// ScottPlot on Linux finds fonts by scanning <c>/usr/share/fonts</c>; with none installed, text
 /// silently disappears, and with system fonts only the default resolves to a serif face
-/// (docs/STACK.md). Shipping the font makes charts look the same everywhere.
+/// (verified on this project's build machines). Shipping the font makes charts look the same everywhere.
 /// </remarks>
 public static class ChartFonts
 {

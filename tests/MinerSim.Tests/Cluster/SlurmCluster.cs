@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace MinerSim.Tests.Cluster;
 
 /// <summary>
-/// A one-node Slurm cluster for a test (docs: STACK.md, "A one-node Slurm cluster as a test
+/// A one-node Slurm cluster for a test (the recipe verified on Debian 12's Slurm 22.05: "a one-node cluster as a test
 /// fixture"): Debian's slurm-wlm installed when missing, <c>slurm.conf</c> in a temporary folder with
 /// <c>auth/none</c>, and <c>slurmctld -D</c> and <c>slurmd -D</c> started in the background and
 /// stopped by PID on dispose.
