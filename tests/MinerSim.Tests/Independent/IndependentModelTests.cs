@@ -47,7 +47,8 @@ public sealed class IndependentModelTests
             var clock = Stopwatch.StartNew();
             var result = Simulator.Run(model, new RunSettings { Paths = EnginePaths, Seed = 1, Threads = 2, Quantiles = QuantileMethod.Exact }, "hash");
             TestContext.Out.WriteLine($"engine: {EnginePaths} paths x {Days} days in {clock.Elapsed.TotalSeconds:F1} s");
-            WriteEngineCsv(result, engineDir);
+            // The engine side is written by the real run-folder writer, so the check covers the shipped format.
+            MinerSim.Cli.Output.RunFolderWriter.Write(engineDir, result, "{}");
 
             // (c) compare.
             var cmp = RunProcess("python3", [compareScript, engineDir, pyDir, "--paths-engine", EnginePaths.ToString(CultureInfo.InvariantCulture)], root);
@@ -115,44 +116,5 @@ public sealed class IndependentModelTests
             string err = stderr.Result;
             return (process.ExitCode, err.Length == 0 ? stdout : stdout + "\n[stderr]\n" + err);
         }
-    }
-
-    private static string F(double x) => x.ToString("R", CultureInfo.InvariantCulture);
-
-    /// <summary>A minimal writer of percentiles.csv and summary.csv in the engine's format.</summary>
-    private static void WriteEngineCsv(RunResult result, string dir)
-    {
-        var p = new StringBuilder();
-        p.Append("metric,day,").Append(string.Join(',', QuantileLevels.Names)).Append(",mean\n");
-        foreach (var bands in result.Daily)
-        {
-            for (int d = 0; d < bands.Days; d++)
-            {
-                p.Append(bands.Metric).Append(',').Append(d.ToString(CultureInfo.InvariantCulture));
-                for (int l = 0; l < QuantileLevels.Count; l++)
-                {
-                    p.Append(',').Append(F(bands.Quantile(d, l)));
-                }
-
-                p.Append(',').Append(F(bands.Mean(d))).Append('\n');
-            }
-        }
-
-        File.WriteAllText(Path.Combine(dir, "percentiles.csv"), p.ToString());
-
-        var s = new StringBuilder();
-        s.Append("metric,").Append(string.Join(',', QuantileLevels.Names)).Append(",mean,es95,es99\n");
-        foreach (var row in result.Summaries)
-        {
-            s.Append(row.Metric);
-            foreach (double q in row.Quantiles)
-            {
-                s.Append(',').Append(F(q));
-            }
-
-            s.Append(',').Append(F(row.Mean)).Append(',').Append(F(row.Es95)).Append(',').Append(F(row.Es99)).Append('\n');
-        }
-
-        File.WriteAllText(Path.Combine(dir, "summary.csv"), s.ToString());
     }
 }
