@@ -127,12 +127,26 @@ public sealed unsafe partial class BlockKernel
                 if (s > 0)
                 {
                     V invS = C(cc[InvSpread]), sv = C(s);
+                    bool pair = s <= MaxPairedSpread;
                     for (int g = _tierStart[c]; g < _tierStart[c + 1]; g++)
                     {
                         var z = (lnHp - Vector512.Load(_logU + g * B + i)) * invS;
                         var w = C(_tierWeight[g]);
-                        onSum += w * NormalCdf.Phi(z);
-                        pwSum += w * (Vector512.Load(_powerScale + g * B + i) * NormalCdf.Phi(z - sv));
+                        var scale = Vector512.Load(_powerScale + g * B + i);
+                        V on, shifted;
+                        if (pair && !Vector512.GreaterThanAny(Vector512.Abs(z), C(NormalCdf.PairLimit)))
+                        {
+                            // exp(z s - s^2/2) = (hp / u) e^(-s^2/2) = hp / scale: Phi(z - s) shares Phi(z)'s exponential.
+                            (on, shifted) = NormalCdf.PhiPair(z, sv, hp * Vector512.Load(_invPowerScale + g * B + i));
+                        }
+                        else
+                        {
+                            on = NormalCdf.Phi(z);
+                            shifted = NormalCdf.Phi(z - sv);
+                        }
+
+                        onSum += w * on;
+                        pwSum += w * (scale * shifted);
                     }
                 }
                 else
@@ -196,6 +210,9 @@ public sealed unsafe partial class BlockKernel
             Vector512.Store(Vector512.Load(_daysBelow + i) + below, _daysBelow + i);
         }
     }
+
+    /// <summary>Largest spread s for which step 5 uses <see cref="NormalCdf.PhiPair"/> (z s stays below 370 for |z| &lt;= 37).</summary>
+    private const double MaxPairedSpread = 10.0;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static V C(double x) => Vector512.Create(x);

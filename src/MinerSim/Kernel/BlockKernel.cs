@@ -52,7 +52,7 @@ public sealed unsafe partial class BlockKernel
 
     // Per cohort [c * B + lane] and per tier [g * B + lane] (g numbers the tiers of all cohorts).
     private readonly double* _capacity, _inventory, _liquidated, _phiCalm;
-    private readonly double* _logU, _powerScale;
+    private readonly double* _logU, _powerScale, _invPowerScale;
 
     // Constants: per cohort [c * CohortStride + field], per tier [g].
     private readonly double* _cohortConst, _tierWeight;
@@ -72,7 +72,7 @@ public sealed unsafe partial class BlockKernel
         for (int c = 0; c < _nc; c++) _tierStart[c + 1] = _tierStart[c] + m.Cohorts[c].Weights.Count;
         _nt = _tierStart[_nc];
 
-        int laneArrays = 9 + 9 + 4 * _nc + 2 * _nt + 60 + 30 + 7 + MetricCatalog.DailyCount + MetricCatalog.SummaryCount;
+        int laneArrays = 9 + 9 + 4 * _nc + 3 * _nt + 60 + 30 + 7 + MetricCatalog.DailyCount + MetricCatalog.SummaryCount;
         long bytes = 4 * AlignedSlab.Footprint(B, sizeof(ulong)) + laneArrays * AlignedSlab.Footprint(B, sizeof(double))
             + AlignedSlab.Footprint(_nc * CohortStride, sizeof(double)) + AlignedSlab.Footprint(_nt, sizeof(double))
             + AlignedSlab.Footprint(W, sizeof(double));
@@ -83,7 +83,7 @@ public sealed unsafe partial class BlockKernel
         _price = Lanes(); _hd = Lanes(); _height = Lanes(); _epochBlocks = Lanes(); _epochDays = Lanes();
         _otc = Lanes(); _eprev = Lanes(); _vprev = Lanes(); _bull = Lanes();
         _capacity = Lanes(_nc); _inventory = Lanes(_nc); _liquidated = Lanes(_nc); _phiCalm = Lanes(_nc);
-        _logU = Lanes(_nt); _powerScale = Lanes(_nt);
+        _logU = Lanes(_nt); _powerScale = Lanes(_nt); _invPowerScale = Lanes(_nt);
         _hRing = Lanes(60); _sRing = Lanes(30);
         _h30 = Lanes(); _h60 = Lanes(); _s30 = Lanes(); _totalSold = Lanes(); _maxSales30 = Lanes(); _minH = Lanes(); _daysBelow = Lanes();
         _day = Lanes(MetricCatalog.DailyCount);
@@ -153,6 +153,7 @@ public sealed unsafe partial class BlockKernel
                     double u = k.CostPerPowerPrice[j] * powerPrice;
                     _logU[g * B + i] = Math.Log(u);
                     _powerScale[g * B + i] = k.Spread > 0 ? u * k.SpreadPremium : u;
+                    _invPowerScale[g * B + i] = 1.0 / _powerScale[g * B + i];
                 }
             }
 
