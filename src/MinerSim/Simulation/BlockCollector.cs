@@ -40,10 +40,13 @@ internal sealed class BlockCollector : IBlockSink
         for (int m = 0; m < MetricCatalog.DailyCount; m++)
         {
             var lanes = values.Slice(m * B, count);
-            _sums[m * days + day] = Sum(lanes);
+            double sum = Sum(lanes);
+            _sums[m * days + day] = sum;
             if (_sketches is not null)
             {
-                _sketches[m, day].AddBatch(lanes);
+                // The ribbon is an indicator (exactly 0 or 1 per path): its sum is the exact count of ones.
+                if (m == (int)DailyMetric.RibbonInverted) _sketches[m, day].AddZerosAndOnes(count - (long)sum, (long)sum);
+                else _sketches[m, day].AddBatch(lanes);
             }
             else
             {
