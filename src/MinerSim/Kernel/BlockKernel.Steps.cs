@@ -124,20 +124,22 @@ public sealed unsafe partial class BlockKernel
                 int o = c * B + i;
                 V onSum = V.Zero, pwSum = V.Zero;
                 double s = cc[Spread];
+                // Tier g's u = c_g p: z = (ln hp - ln c_g - ln p) / s, and u e^(s^2/2) = c_g (p e^(s^2/2)).
+                var powerScale = Vector512.Load(_powerScale + o);
                 if (s > 0)
                 {
                     V invS = C(cc[InvSpread]), sv = C(s);
+                    var lnRatio = lnHp - Vector512.Load(_lnPowerPrice + o);
+                    var hpOverScale = hp * Vector512.Load(_invPowerScale + o);
                     bool pair = s <= MaxPairedSpread;
                     for (int g = _tierStart[c]; g < _tierStart[c + 1]; g++)
                     {
-                        var z = (lnHp - Vector512.Load(_logU + g * B + i)) * invS;
-                        var w = C(_tierWeight[g]);
-                        var scale = Vector512.Load(_powerScale + g * B + i);
+                        var z = (lnRatio - C(_tierLnCost[g])) * invS;
                         V on, shifted;
                         if (pair && !Vector512.GreaterThanAny(Vector512.Abs(z), C(NormalCdf.PairLimit)))
                         {
-                            // exp(z s - s^2/2) = (hp / u) e^(-s^2/2) = hp / scale: Phi(z - s) shares Phi(z)'s exponential.
-                            (on, shifted) = NormalCdf.PhiPair(z, sv, hp * Vector512.Load(_invPowerScale + g * B + i));
+                            // exp(z s - s^2/2) = (hp / u) e^(-s^2/2) = hp / (c_g p e^(s^2/2)): Phi(z - s) shares Phi(z)'s exponential.
+                            (on, shifted) = NormalCdf.PhiPair(z, sv, hpOverScale * C(_tierInvCost[g]));
                         }
                         else
                         {
@@ -145,15 +147,17 @@ public sealed unsafe partial class BlockKernel
                             shifted = NormalCdf.Phi(z - sv);
                         }
 
-                        onSum += w * on;
-                        pwSum += w * (scale * shifted);
+                        onSum += C(_tierWeight[g]) * on;
+                        pwSum += C(_tierWeight[g] * _tierCost[g]) * shifted;
                     }
+
+                    pwSum *= powerScale;
                 }
                 else
                 {
                     for (int g = _tierStart[c]; g < _tierStart[c + 1]; g++)
                     {
-                        var u = Vector512.Load(_powerScale + g * B + i);
+                        var u = C(_tierCost[g]) * powerScale;
                         var on = Vector512.GreaterThanOrEqual(hp, u) & V.One;
                         var w = C(_tierWeight[g]);
                         onSum += w * on;
