@@ -80,7 +80,8 @@ public sealed unsafe partial class BlockKernel
     }
 
     /// <summary>The bootstrap model's returns of lanes i .. i + 7: a new block start on the block's first day.</summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    /// <remarks>Inlined: a call in the loop would make the JIT spill the loop's live vectors (for every model).</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private V BootstrapReturns(int i, V um, int offset)
     {
         var history = _m.HistoricalReturns;

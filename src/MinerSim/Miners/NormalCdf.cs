@@ -177,7 +177,7 @@ public static class NormalCdf
         return Vector512.ConditionalSelect(Vector512.GreaterThan(x, Vector512.Create(37.0)), Vector512<double>.Zero, tail);
     }
 
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector512<double> FarTail(Vector512<double> x, Vector512<double> e)
     {
         var b = x + Vector512.Create(0.65);
