@@ -71,10 +71,11 @@ public sealed class LogBucketSketch
     {
         const int Chunk = 256;
         Span<int> buckets = stackalloc int[Chunk];
+        Span<int> negative = stackalloc int[Chunk];
         for (int first = 0; first < values.Length; first += Chunk)
         {
             var part = values.Slice(first, Math.Min(Chunk, values.Length - first));
-            if (!TryAddPositive(part, buckets)) AddMixed(part, buckets);
+            if (!TryAddPositive(part, buckets)) AddMixed(part, buckets, negative);
         }
     }
 
@@ -119,27 +120,54 @@ public sealed class LogBucketSketch
         return (int)m;
     }
 
-    /// <summary>Any mix of signs, zeros and NaN, eight values at a time.</summary>
+    /// <summary>
+    /// Any mix of signs, zeros and NaN, eight values at a time: bucket indices vectorized, each index
+    /// written (branch-free) to the positive or the negative list, then one counting pass per sign.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void AddMixed(ReadOnlySpan<double> part, Span<int> buckets)
+    private void AddMixed(ReadOnlySpan<double> part, Span<int> positiveBuckets, Span<int> negativeBuckets)
     {
         ref double start = ref MemoryMarshal.GetReference(part);
+        ref int pos = ref MemoryMarshal.GetReference(positiveBuckets);
+        ref int neg = ref MemoryMarshal.GetReference(negativeBuckets);
         var min = Vector512.Create(MinMagnitude);
         var invLogGamma = Vector512.Create(InvLogGamma);
+        var none = Vector512.Create(long.MaxValue);
+        var posLo = none;
+        var negLo = none;
+        var posHi = -none;
+        var negHi = -none;
+        int np = 0, nn = 0;
+        Span<int> lanes = stackalloc int[Vector512<long>.Count];
         int i = 0;
         for (; i + Vector512<double>.Count <= part.Length; i += Vector512<double>.Count)
         {
             var x = Vector512.LoadUnsafe(ref start, (nuint)i);
-            uint positive = (uint)Vector512.ExtractMostSignificantBits(Vector512.GreaterThan(x, min));
-            uint negative = (uint)Vector512.ExtractMostSignificantBits(Vector512.LessThan(x, -min));
+            var isPositive = Vector512.GreaterThan(x, min);
+            var isNegative = Vector512.LessThan(x, -min);
+            uint positive = (uint)Vector512.ExtractMostSignificantBits(isPositive);
+            uint negative = (uint)Vector512.ExtractMostSignificantBits(isNegative);
             uint zero = (uint)Vector512.ExtractMostSignificantBits(Vector512.Equals(x, x)) & ~(positive | negative);
             ZeroCount += BitOperations.PopCount(zero);
             if ((positive | negative) == 0) continue;
-            Vector512.Narrow(BucketsOf(Vector512.Abs(x), invLogGamma), Vector512<long>.Zero).GetLower().CopyTo(buckets);
-            for (; positive != 0; positive &= positive - 1) _positive.Add(buckets[BitOperations.TrailingZeroCount(positive)]);
-            for (; negative != 0; negative &= negative - 1) _negative.Add(buckets[BitOperations.TrailingZeroCount(negative)]);
+            var index = BucketsOf(Vector512.Abs(x), invLogGamma);
+            posLo = Vector512.Min(posLo, Vector512.ConditionalSelect(isPositive.AsInt64(), index, none));
+            posHi = Vector512.Max(posHi, Vector512.ConditionalSelect(isPositive.AsInt64(), index, -none));
+            negLo = Vector512.Min(negLo, Vector512.ConditionalSelect(isNegative.AsInt64(), index, none));
+            negHi = Vector512.Max(negHi, Vector512.ConditionalSelect(isNegative.AsInt64(), index, -none));
+            Vector512.Narrow(index, index).GetLower().CopyTo(lanes);
+            for (int l = 0; l < Vector512<long>.Count; l++)
+            {
+                int b = lanes[l];
+                Unsafe.Add(ref pos, np) = b;
+                Unsafe.Add(ref neg, nn) = b;
+                np += (int)((positive >> l) & 1);
+                nn += (int)((negative >> l) & 1);
+            }
         }
 
+        if (np > 0) _positive.AddRange(positiveBuckets[..np], MinOf(posLo), MaxOf(posHi));
+        if (nn > 0) _negative.AddRange(negativeBuckets[..nn], MinOf(negLo), MaxOf(negHi));
         for (; i < part.Length; i++) Add(part[i]);
     }
 
