@@ -37,8 +37,11 @@ internal sealed class BlockCollector : IBlockSink
     public void AcceptDay(int day, ReadOnlySpan<double> values, int count)
     {
         int days = _target.Days;
+        _sketches?[0, day].Prefetch();
         for (int m = 0; m < MetricCatalog.DailyCount; m++)
         {
+            // The next metric's counts are on their way while this one's are added.
+            if (m + 1 < MetricCatalog.DailyCount) _sketches?[m + 1, day].Prefetch();
             var lanes = values.Slice(m * B, count);
             double sum = Sum(lanes);
             _sums[m * days + day] = sum;
