@@ -9,7 +9,8 @@ namespace MinerSim.Aggregation;
 /// a checkpoint): everything a merge needs to rebuild the same bytes as an unsplit run.
 /// </summary>
 /// <remarks>
-/// Layout (little-endian), format version 1:
+/// Layout (little-endian), format version 2 (version 1 had the sketches' exact logarithmic bucket
+/// indices; version 2 has <see cref="LogBucketSketch"/>'s interpolated ones, so version 1 is refused):
 /// <list type="number">
 /// <item>magic <c>MSAGGREG</c>, int32 version;</item>
 /// <item>int64 paths, int32 days, int32 block size, int32 method (1 exact, 2 sketch),
@@ -27,7 +28,7 @@ namespace MinerSim.Aggregation;
 public static class AggregateSerializer
 {
     /// <summary>Format version written by <see cref="Write"/>.</summary>
-    public const int FormatVersion = 1;
+    public const int FormatVersion = 2;
 
     private static readonly byte[] Magic = Encoding.ASCII.GetBytes("MSAGGREG");
     private static readonly byte[] Trailer = Encoding.ASCII.GetBytes("MSAGGEND");

@@ -8,11 +8,28 @@ namespace MinerSim.Aggregation;
 
 /// <summary>
 /// A mergeable quantile sketch with relative accuracy <see cref="RelativeAccuracy"/> (DDSketch,
-/// Masson, Rim and Lee, VLDB 2019): |x| falls in bucket i = ceil(log_gamma |x|) with
-/// gamma = (1 + a) / (1 - a), kept as integer counts in dense arrays for positive and negative
-/// values, plus a count of values with |x| below <see cref="MinMagnitude"/> (reported as 0).
-/// Merging adds counts, so a merged sketch is identical whatever the order or split.
+/// Masson, Rim and Lee, VLDB 2019): |x| falls in bucket i = ceil(L(|x|) M), where L is DDSketch's
+/// cubically interpolated logarithm (see <see cref="BucketOf"/>) and M is chosen so that no bucket
+/// spans more than a ratio gamma = (1 + a) / (1 - a); counts are kept as integers in dense arrays for
+/// positive and negative values, plus a count of values with |x| below <see cref="MinMagnitude"/>
+/// (reported as 0). Merging adds counts, so a merged sketch is identical whatever the order or split.
 /// </summary>
+/// <remarks>
+/// <para>The mapping. Write m = 2^e (1 + f) with f in [0, 1) (exponent and mantissa bits of the double),
+/// and L(m) = e + P(f) with P(f) = A f^3 + B f^2 + C f, A = 6/35, B = -3/5, C = 10/7 (Masson et al.'s
+/// <c>CubicallyInterpolatedMapping</c>). P(0) = 0 and P(1) = 1, so L is continuous across powers of two
+/// and equals log2 m there; P'(f) = (54 f^2 - 42 f + 50)/35 &gt; 0, so L is strictly increasing. It costs a
+/// shift, a mask and three fused multiply-adds instead of a logarithm (which has a division).</para>
+/// <para>The accuracy. dL / d(ln m) = P'(f) (1 + f) =: g(f), and g'(f) = (54 f^2 - 48 f + 8)/35 vanishes at
+/// f = 2/9 and f = 2/3, so over [0, 1] g is smallest at f = 0 and f = 2/3, where it is exactly 10/7.
+/// Bucket i holds the m with L(m) in ((i - 1)/M, i/M]; with M = 7 / (10 ln gamma) its edges lo &lt; hi satisfy
+/// ln(hi / lo) &lt;= (1/M) / (10/7) = ln gamma. <see cref="ValueOf"/> reports v = 2 lo hi / (lo + hi), and for
+/// every m in [lo, hi], |m - v| / m &lt;= (hi - lo) / (hi + lo) &lt;= (gamma - 1) / (gamma + 1) = a: the stated
+/// relative accuracy holds, with about 1% more buckets than the exact logarithmic mapping (L rises by 1 per
+/// octave, ln 2 of ln m, so buckets per unit of ln m average M / ln 2 against 1 / ln gamma: a ratio of 0.7 / ln 2 = 1.0099).
+/// Rounding in L (a few ulp) can move a value within about 1e-15 relative of an edge into the
+/// neighbouring bucket, which adds at most that much to the bound.</para>
+/// </remarks>
 public sealed class LogBucketSketch
 {
     /// <summary>Relative accuracy a of every reported quantile (0.5%).</summary>
@@ -22,7 +39,11 @@ public sealed class LogBucketSketch
     public const double MinMagnitude = 1e-9;
 
     internal static readonly double Gamma = (1 + RelativeAccuracy) / (1 - RelativeAccuracy);
-    private static readonly double InvLogGamma = 1.0 / Math.Log(Gamma);
+
+    // M = 7 / (10 ln gamma): buckets per unit of L (see the remarks).
+    private static readonly double InvLogGamma = 7.0 / (10.0 * Math.Log(Gamma));
+
+    private const double A = 6.0 / 35.0, B = -3.0 / 5.0, C = 10.0 / 7.0;
 
     private readonly BucketStore _positive = new();
     private readonly BucketStore _negative = new();
@@ -50,10 +71,11 @@ public sealed class LogBucketSketch
     {
         const int Chunk = 256;
         Span<int> buckets = stackalloc int[Chunk];
+        Span<int> negative = stackalloc int[Chunk];
         for (int first = 0; first < values.Length; first += Chunk)
         {
             var part = values.Slice(first, Math.Min(Chunk, values.Length - first));
-            if (!TryAddPositive(part, buckets)) AddMixed(part, buckets);
+            if (!TryAddPositive(part, buckets)) AddMixed(part, buckets, negative);
         }
     }
 
@@ -98,35 +120,61 @@ public sealed class LogBucketSketch
         return (int)m;
     }
 
-    /// <summary>Any mix of signs, zeros and NaN, eight values at a time.</summary>
+    /// <summary>
+    /// Any mix of signs, zeros and NaN, eight values at a time: bucket indices vectorized, each index
+    /// written (branch-free) to the positive or the negative list, then one counting pass per sign.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void AddMixed(ReadOnlySpan<double> part, Span<int> buckets)
+    private void AddMixed(ReadOnlySpan<double> part, Span<int> positiveBuckets, Span<int> negativeBuckets)
     {
         ref double start = ref MemoryMarshal.GetReference(part);
+        ref int pos = ref MemoryMarshal.GetReference(positiveBuckets);
+        ref int neg = ref MemoryMarshal.GetReference(negativeBuckets);
         var min = Vector512.Create(MinMagnitude);
         var invLogGamma = Vector512.Create(InvLogGamma);
+        var none = Vector512.Create(long.MaxValue);
+        var posLo = none;
+        var negLo = none;
+        var posHi = -none;
+        var negHi = -none;
+        int np = 0, nn = 0;
+        Span<int> lanes = stackalloc int[Vector512<long>.Count];
         int i = 0;
         for (; i + Vector512<double>.Count <= part.Length; i += Vector512<double>.Count)
         {
             var x = Vector512.LoadUnsafe(ref start, (nuint)i);
-            uint positive = (uint)Vector512.ExtractMostSignificantBits(Vector512.GreaterThan(x, min));
-            uint negative = (uint)Vector512.ExtractMostSignificantBits(Vector512.LessThan(x, -min));
+            var isPositive = Vector512.GreaterThan(x, min);
+            var isNegative = Vector512.LessThan(x, -min);
+            uint positive = (uint)Vector512.ExtractMostSignificantBits(isPositive);
+            uint negative = (uint)Vector512.ExtractMostSignificantBits(isNegative);
             uint zero = (uint)Vector512.ExtractMostSignificantBits(Vector512.Equals(x, x)) & ~(positive | negative);
             ZeroCount += BitOperations.PopCount(zero);
             if ((positive | negative) == 0) continue;
-            Vector512.Narrow(BucketsOf(Vector512.Abs(x), invLogGamma), Vector512<long>.Zero).GetLower().CopyTo(buckets);
-            for (; positive != 0; positive &= positive - 1) _positive.Add(buckets[BitOperations.TrailingZeroCount(positive)]);
-            for (; negative != 0; negative &= negative - 1) _negative.Add(buckets[BitOperations.TrailingZeroCount(negative)]);
+            var index = BucketsOf(Vector512.Abs(x), invLogGamma);
+            posLo = Vector512.Min(posLo, Vector512.ConditionalSelect(isPositive.AsInt64(), index, none));
+            posHi = Vector512.Max(posHi, Vector512.ConditionalSelect(isPositive.AsInt64(), index, -none));
+            negLo = Vector512.Min(negLo, Vector512.ConditionalSelect(isNegative.AsInt64(), index, none));
+            negHi = Vector512.Max(negHi, Vector512.ConditionalSelect(isNegative.AsInt64(), index, -none));
+            Vector512.Narrow(index, index).GetLower().CopyTo(lanes);
+            for (int l = 0; l < Vector512<long>.Count; l++)
+            {
+                int b = lanes[l];
+                Unsafe.Add(ref pos, np) = b;
+                Unsafe.Add(ref neg, nn) = b;
+                np += (int)((positive >> l) & 1);
+                nn += (int)((negative >> l) & 1);
+            }
         }
 
+        if (np > 0) _positive.AddRange(positiveBuckets[..np], MinOf(posLo), MaxOf(posHi));
+        if (nn > 0) _negative.AddRange(negativeBuckets[..nn], MinOf(negLo), MaxOf(negHi));
         for (; i < part.Length; i++) Add(part[i]);
     }
 
-    /// <summary>Bucket index of a magnitude above <see cref="MinMagnitude"/>: ceil(ln m / ln gamma).</summary>
+    /// <summary>Bucket index of a magnitude above <see cref="MinMagnitude"/>: ceil(L(m) M) (see the class remarks).</summary>
     /// <remarks>
-    /// The logarithm is <see cref="VectorMath.Log"/> (within 1 ulp), in the scalar and the batched
-    /// path alike, so a value lands in the same bucket whichever way it is added; a bucket's edges
-    /// move by about 1e-15 relative at most, far inside <see cref="RelativeAccuracy"/>.
+    /// The scalar and the batched path compute the same vector expression, so a value lands in the
+    /// same bucket whichever way it is added.
     /// </remarks>
     public static int BucketOf(double magnitude) => (int)BucketsOf(Vector512.Create(magnitude), Vector512.Create(InvLogGamma)).ToScalar();
 
@@ -135,11 +183,56 @@ public sealed class LogBucketSketch
     private static Vector512<long> BucketsOf(Vector512<double> magnitude, Vector512<double> invLogGamma)
     {
         var safe = Vector512.ConditionalSelect(Vector512.GreaterThan(magnitude, Vector512.Create(MinMagnitude)), magnitude, Vector512<double>.One);
-        return Vector512.ConvertToInt64(Vector512.Ceiling(VectorMath.Log(safe) * invLogGamma));
+        var bits = safe.AsUInt64();
+        // Positive normal doubles: e = biased exponent - 1023, 1 + f = the mantissa with exponent 0.
+        var e = Vector512.ConvertToDouble((bits >> 52).AsInt64() - Vector512.Create(1023L));
+        var f = ((bits & Vector512.Create(0x000FFFFFFFFFFFFFUL)) | Vector512.Create(0x3FF0000000000000UL)).AsDouble() - Vector512<double>.One;
+        var p = VectorMath.Fma(VectorMath.Fma(VectorMath.Fma(f, A, B), f, Vector512.Create(C)), f, e);
+        return Vector512.ConvertToInt64(Vector512.Ceiling(p * invLogGamma));
     }
 
-    /// <summary>The value a bucket stands for: 2 gamma^i / (gamma + 1), within a of every member.</summary>
-    public static double ValueOf(int bucket) => 2.0 * Math.Pow(Gamma, bucket) / (Gamma + 1.0);
+    /// <summary>The value a bucket stands for: 2 lo hi / (lo + hi) of its edges, within a of every member.</summary>
+    public static double ValueOf(int bucket)
+    {
+        double lo = InverseL((bucket - 1) / InvLogGamma), hi = InverseL(bucket / InvLogGamma);
+        return 2.0 * lo * hi / (lo + hi);
+    }
+
+    /// <summary>The m with L(m) = y: e = floor(y), and P(f) = y - e solved by bisection (P is increasing).</summary>
+    private static double InverseL(double y)
+    {
+        double e = Math.Floor(y), target = y - e, a = 0.0, b = 1.0;
+        for (int k = 0; k < 60; k++)
+        {
+            double mid = 0.5 * (a + b);
+            if (((A * mid + B) * mid + C) * mid < target) a = mid;
+            else b = mid;
+        }
+
+        return Math.ScaleB(1.0 + 0.5 * (a + b), (int)e);
+    }
+
+    /// <summary>
+    /// Adds <paramref name="zeros"/> values 0 and <paramref name="ones"/> values 1: what <see cref="AddBatch"/>
+    /// does with an indicator's lanes, without visiting them (the collector knows the count of ones from the block sum).
+    /// </summary>
+    public void AddZerosAndOnes(long zeros, long ones)
+    {
+        ZeroCount += zeros;
+        if (ones > 0) _positive.Add(OneBucket, ones);
+    }
+
+    private static readonly int OneBucket = BucketOf(1.0);
+
+    /// <summary>
+    /// Asks the cache for the sketch's counts, ahead of an <see cref="AddBatch"/>: a run's sketches are
+    /// far larger than the caches, and each is visited once per block. A hint only: no count changes.
+    /// </summary>
+    public void Prefetch()
+    {
+        _positive.Prefetch();
+        _negative.Prefetch();
+    }
 
     /// <summary>Adds <paramref name="other"/>'s counts into this sketch.</summary>
     public void Merge(LogBucketSketch other)

@@ -31,7 +31,14 @@ public sealed unsafe partial class BlockKernel
             cc[DecayFactor] = k.DecayFactor;
             cc[Spread] = k.Spread;
             cc[InvSpread] = k.Spread > 0 ? 1.0 / k.Spread : 0.0;
-            for (int j = 0; j < k.Weights.Count; j++) _tierWeight[_tierStart[c] + j] = k.Weights[j];
+            for (int j = 0; j < k.Weights.Count; j++)
+            {
+                int g = _tierStart[c] + j;
+                _tierWeight[g] = k.Weights[j];
+                _tierCost[g] = k.CostPerPowerPrice[j];
+                _tierLnCost[g] = Math.Log(k.CostPerPowerPrice[j]);
+                _tierInvCost[g] = 1.0 / k.CostPerPowerPrice[j];
+            }
         }
     }
 }

@@ -14,7 +14,7 @@ public sealed unsafe partial class BlockKernel
     private void StepMarketAndNetwork(int t)
     {
         var m = _m;
-        V theta = C(m.Theta), otcDays = C(m.OtcDays), lit = C(1.0 - m.Theta), muE = C(m.MuE);
+        V theta = C(m.Theta), invOtcDays = C(1.0 / m.OtcDays), lit = C(1.0 - m.Theta), muE = C(m.MuE);
         V rhoEP = C(m.RhoEP), rhoEPc = C(m.RhoEPComplement), phiE = C(m.PhiE), shock = C(m.EtfShockScale);
         bool first = t == 0;
         double* hOut = _hRing + t % 60 * B, h30Out = _hRing + (t + 30) % 60 * B, sSlot = _sRing + t % 30 * B;
@@ -24,7 +24,7 @@ public sealed unsafe partial class BlockKernel
             var sold = Vector512.Load(_sold + i);
             var otc = first ? theta * sold * C(m.OtcDays - 1.0) : Vector512.Load(_otc + i);
             otc += theta * sold;
-            var release = otc / otcDays;
+            var release = otc * invOtcDays;
             Vector512.Store(otc - release, _otc + i);
             var visible = lit * sold + release;
             Vector512.Store(visible, _vprev + i);
@@ -89,7 +89,7 @@ public sealed unsafe partial class BlockKernel
             Vector512.Store(Vector512.Load(_price + i), day + (int)DailyMetric.Price * B + i);
             Vector512.Store(network, day + (int)DailyMetric.Hashrate * B + i);
             Vector512.Store(hd, day + (int)DailyMetric.DifficultyHashrate * B + i);
-            Vector512.Store(Vector512.Load(_hp + i) / C(1000.0), day + (int)DailyMetric.Hashprice * B + i);
+            Vector512.Store(Vector512.Load(_hp + i) * C(0.001), day + (int)DailyMetric.Hashprice * B + i);
             Vector512.Store(sold, day + (int)DailyMetric.MinerSales * B + i);
             Vector512.Store(visible, day + (int)DailyMetric.VisiblePressure * B + i);
             Vector512.Store(Vector512.Load(_inventorySum + i), day + (int)DailyMetric.MinerInventory * B + i);

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using MinerSim.Metrics;
 using MinerSim.Miners;
 using MinerSim.Numerics;
@@ -24,6 +25,19 @@ public sealed unsafe partial class BlockKernel
         V feeMedian = C(m.FeeMedian), feeSigma = C(m.FeeSigma);
         for (int i = 0; i < _lanes; i += W)
         {
+            if (Sse.IsSupported)
+            {
+                // As in StepMiners: the path state of the lanes two vectors ahead, a day after it was last touched.
+                Sse.Prefetch0(_s0 + i + Ahead);
+                Sse.Prefetch0(_s1 + i + Ahead);
+                Sse.Prefetch0(_s2 + i + Ahead);
+                Sse.Prefetch0(_s3 + i + Ahead);
+                Sse.Prefetch0(_price + i + Ahead);
+                Sse.Prefetch0(_vprev + i + Ahead);
+                Sse.Prefetch0(_hd + i + Ahead);
+                Sse.Prefetch0(_height + i + Ahead);
+            }
+
             var s0 = Vector512.Load(_s0 + i);
             var s1 = Vector512.Load(_s1 + i);
             var s2 = Vector512.Load(_s2 + i);
@@ -80,7 +94,8 @@ public sealed unsafe partial class BlockKernel
     }
 
     /// <summary>The bootstrap model's returns of lanes i .. i + 7: a new block start on the block's first day.</summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    /// <remarks>Inlined: a call in the loop would make the JIT spill the loop's live vectors (for every model).</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private V BootstrapReturns(int i, V um, int offset)
     {
         var history = _m.HistoricalReturns;
@@ -122,24 +137,55 @@ public sealed unsafe partial class BlockKernel
             {
                 double* cc = _cohortConst + c * CohortStride;
                 int o = c * B + i;
+                if (Sse.IsSupported)
+                {
+                    // A block's state outgrows L2, and these 7 x cohorts streams are more than the hardware
+                    // prefetcher follows: ask for the lines two vectors ahead (a hint: no effect on any value).
+                    Sse.Prefetch0(_capacity + o + Ahead);
+                    Sse.Prefetch0(_inventory + o + Ahead);
+                    Sse.Prefetch0(_liquidated + o + Ahead);
+                    Sse.Prefetch0(_phiCalm + o + Ahead);
+                    Sse.Prefetch0(_lnPowerPrice + o + Ahead);
+                    Sse.Prefetch0(_powerScale + o + Ahead);
+                    Sse.Prefetch0(_invPowerScale + o + Ahead);
+                }
+
                 V onSum = V.Zero, pwSum = V.Zero;
                 double s = cc[Spread];
+                // Tier g's u = c_g p: z = (ln hp - ln c_g - ln p) / s, and u e^(s^2/2) = c_g (p e^(s^2/2)).
+                var powerScale = Vector512.Load(_powerScale + o);
                 if (s > 0)
                 {
                     V invS = C(cc[InvSpread]), sv = C(s);
+                    var lnRatio = lnHp - Vector512.Load(_lnPowerPrice + o);
+                    var hpOverScale = hp * Vector512.Load(_invPowerScale + o);
+                    bool pair = s <= MaxPairedSpread;
                     for (int g = _tierStart[c]; g < _tierStart[c + 1]; g++)
                     {
-                        var z = (lnHp - Vector512.Load(_logU + g * B + i)) * invS;
-                        var w = C(_tierWeight[g]);
-                        onSum += w * NormalCdf.Phi(z);
-                        pwSum += w * (Vector512.Load(_powerScale + g * B + i) * NormalCdf.Phi(z - sv));
+                        var z = (lnRatio - C(_tierLnCost[g])) * invS;
+                        V on, shifted;
+                        if (pair && !Vector512.GreaterThanAny(Vector512.Abs(z), C(NormalCdf.PairLimit)))
+                        {
+                            // exp(z s - s^2/2) = (hp / u) e^(-s^2/2) = hp / (c_g p e^(s^2/2)): Phi(z - s) shares Phi(z)'s exponential.
+                            (on, shifted) = NormalCdf.PhiPair(z, sv, hpOverScale * C(_tierInvCost[g]));
+                        }
+                        else
+                        {
+                            on = NormalCdf.Phi(z);
+                            shifted = NormalCdf.Phi(z - sv);
+                        }
+
+                        onSum += C(_tierWeight[g]) * on;
+                        pwSum += C(_tierWeight[g] * _tierCost[g]) * shifted;
                     }
+
+                    pwSum *= powerScale;
                 }
                 else
                 {
                     for (int g = _tierStart[c]; g < _tierStart[c + 1]; g++)
                     {
-                        var u = Vector512.Load(_powerScale + g * B + i);
+                        var u = C(_tierCost[g]) * powerScale;
                         var on = Vector512.GreaterThanOrEqual(hp, u) & V.One;
                         var w = C(_tierWeight[g]);
                         onSum += w * on;
@@ -196,6 +242,12 @@ public sealed unsafe partial class BlockKernel
             Vector512.Store(Vector512.Load(_daysBelow + i) + below, _daysBelow + i);
         }
     }
+
+    /// <summary>Largest spread s for which step 5 uses <see cref="NormalCdf.PhiPair"/> (z s stays below 370 for |z| &lt;= 37).</summary>
+    private const double MaxPairedSpread = 10.0;
+
+    /// <summary>Software prefetch distance in lanes (two vectors, two cache lines).</summary>
+    private const int Ahead = 2 * W;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static V C(double x) => Vector512.Create(x);

@@ -50,12 +50,16 @@ public sealed unsafe partial class BlockKernel
     private readonly double* _price, _hd, _height, _epochBlocks, _epochDays, _otc, _eprev, _vprev, _bull;
     private readonly int[] _bootStart = new int[B];
 
-    // Per cohort [c * B + lane] and per tier [g * B + lane] (g numbers the tiers of all cohorts).
+    // Per cohort [c * B + lane].
     private readonly double* _capacity, _inventory, _liquidated, _phiCalm;
-    private readonly double* _logU, _powerScale;
 
-    // Constants: per cohort [c * CohortStride + field], per tier [g].
-    private readonly double* _cohortConst, _tierWeight;
+    // Per cohort [c * B + lane]: the power price's logarithm, the power price times e^(s^2/2) (1 without a
+    // spread) and its reciprocal; tier j's median cost u = c_j p is c_j times the power price.
+    private readonly double* _lnPowerPrice, _powerScale, _invPowerScale;
+
+    // Constants: per cohort [c * CohortStride + field], per tier [g] (g numbers the tiers of all cohorts):
+    // weight, c_j, ln c_j, 1 / c_j.
+    private readonly double* _cohortConst, _tierWeight, _tierCost, _tierLnCost, _tierInvCost;
 
     // Summaries and the moving windows they need.
     private readonly double* _hRing, _sRing, _h30, _h60, _s30, _totalSold, _maxSales30, _minH, _daysBelow;
@@ -72,9 +76,9 @@ public sealed unsafe partial class BlockKernel
         for (int c = 0; c < _nc; c++) _tierStart[c + 1] = _tierStart[c] + m.Cohorts[c].Weights.Count;
         _nt = _tierStart[_nc];
 
-        int laneArrays = 9 + 9 + 4 * _nc + 2 * _nt + 60 + 30 + 7 + MetricCatalog.DailyCount + MetricCatalog.SummaryCount;
+        int laneArrays = 9 + 9 + 7 * _nc + 60 + 30 + 7 + MetricCatalog.DailyCount + MetricCatalog.SummaryCount;
         long bytes = 4 * AlignedSlab.Footprint(B, sizeof(ulong)) + laneArrays * AlignedSlab.Footprint(B, sizeof(double))
-            + AlignedSlab.Footprint(_nc * CohortStride, sizeof(double)) + AlignedSlab.Footprint(_nt, sizeof(double))
+            + AlignedSlab.Footprint(_nc * CohortStride, sizeof(double)) + 4 * AlignedSlab.Footprint(_nt, sizeof(double))
             + AlignedSlab.Footprint(W, sizeof(double));
         _slab = new AlignedSlab(bytes);
         _s0 = _slab.Take<ulong>(B); _s1 = _slab.Take<ulong>(B); _s2 = _slab.Take<ulong>(B); _s3 = _slab.Take<ulong>(B);
@@ -83,13 +87,16 @@ public sealed unsafe partial class BlockKernel
         _price = Lanes(); _hd = Lanes(); _height = Lanes(); _epochBlocks = Lanes(); _epochDays = Lanes();
         _otc = Lanes(); _eprev = Lanes(); _vprev = Lanes(); _bull = Lanes();
         _capacity = Lanes(_nc); _inventory = Lanes(_nc); _liquidated = Lanes(_nc); _phiCalm = Lanes(_nc);
-        _logU = Lanes(_nt); _powerScale = Lanes(_nt);
+        _lnPowerPrice = Lanes(_nc); _powerScale = Lanes(_nc); _invPowerScale = Lanes(_nc);
         _hRing = Lanes(60); _sRing = Lanes(30);
         _h30 = Lanes(); _h60 = Lanes(); _s30 = Lanes(); _totalSold = Lanes(); _maxSales30 = Lanes(); _minH = Lanes(); _daysBelow = Lanes();
         _day = Lanes(MetricCatalog.DailyCount);
         _summaries = Lanes(MetricCatalog.SummaryCount);
         _cohortConst = _slab.Take<double>(_nc * CohortStride);
         _tierWeight = _slab.Take<double>(_nt);
+        _tierCost = _slab.Take<double>(_nt);
+        _tierLnCost = _slab.Take<double>(_nt);
+        _tierInvCost = _slab.Take<double>(_nt);
         CompileConstants();
     }
 
@@ -146,14 +153,10 @@ public sealed unsafe partial class BlockKernel
                 _capacity[c * B + i] = k.K0;
                 _inventory[c * B + i] = k.I0;
                 _liquidated[c * B + i] = 0.0;
-                for (int j = 0; j < k.Weights.Count; j++)
-                {
-                    // A tier's median daily power cost u, and what step 5 multiplies Phi(z - s) by.
-                    int g = _tierStart[c] + j;
-                    double u = k.CostPerPowerPrice[j] * powerPrice;
-                    _logU[g * B + i] = Math.Log(u);
-                    _powerScale[g * B + i] = k.Spread > 0 ? u * k.SpreadPremium : u;
-                }
+                // Tier j's median daily power cost is u = c_j p; step 5 multiplies Phi(z - s) by u e^(s^2/2).
+                _lnPowerPrice[c * B + i] = Math.Log(powerPrice);
+                _powerScale[c * B + i] = k.Spread > 0 ? powerPrice * k.SpreadPremium : powerPrice;
+                _invPowerScale[c * B + i] = 1.0 / _powerScale[c * B + i];
             }
 
             _eprev[i] = m.MuE + m.SigmaE * Gaussian.NextPair(ref rng).Z0;

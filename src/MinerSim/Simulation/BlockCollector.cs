@@ -37,13 +37,19 @@ internal sealed class BlockCollector : IBlockSink
     public void AcceptDay(int day, ReadOnlySpan<double> values, int count)
     {
         int days = _target.Days;
+        _sketches?[0, day].Prefetch();
         for (int m = 0; m < MetricCatalog.DailyCount; m++)
         {
+            // The next metric's counts are on their way while this one's are added.
+            if (m + 1 < MetricCatalog.DailyCount) _sketches?[m + 1, day].Prefetch();
             var lanes = values.Slice(m * B, count);
-            _sums[m * days + day] = Sum(lanes);
+            double sum = Sum(lanes);
+            _sums[m * days + day] = sum;
             if (_sketches is not null)
             {
-                _sketches[m, day].AddBatch(lanes);
+                // The ribbon is an indicator (exactly 0 or 1 per path): its sum is the exact count of ones.
+                if (m == (int)DailyMetric.RibbonInverted) _sketches[m, day].AddZerosAndOnes(count - (long)sum, (long)sum);
+                else _sketches[m, day].AddBatch(lanes);
             }
             else
             {

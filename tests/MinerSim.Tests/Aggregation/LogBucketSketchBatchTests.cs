@@ -39,4 +39,29 @@ public sealed class LogBucketSketchBatchTests
             Assert.That(Math.Abs(v - x) / x, Is.LessThanOrEqualTo(LogBucketSketch.RelativeAccuracy + 1e-14));
         }
     }
+    [Test]
+    public void AddZerosAndOnes_GivesTheSameBuckets_AsAddingTheIndicatorValues()
+    {
+        var values = new double[1000];
+        for (int i = 0; i < values.Length; i++) values[i] = i % 3 == 0 ? 1.0 : 0.0;
+        var batch = new LogBucketSketch();
+        batch.AddBatch(values);
+        var counted = new LogBucketSketch();
+        counted.AddZerosAndOnes(values.Length - 334, 334);
+        Assert.That(counted.Buckets().ToArray(), Is.EqualTo(batch.Buckets().ToArray()));
+        Assert.That(counted.Quantile(0.9), Is.EqualTo(batch.Quantile(0.9)));
+    }
+
+    [Test]
+    public void BucketValues_AreIncreasing_AndBucketEdgesWithinGamma()
+    {
+        // The interpolated mapping is monotone: bucket values rise with the index, and a bucket
+        // spans at most a ratio gamma (adjacent values differ by at most gamma).
+        for (int b = -3000; b < 3000; b++)
+        {
+            double v0 = LogBucketSketch.ValueOf(b), v1 = LogBucketSketch.ValueOf(b + 1);
+            Assert.That(v1, Is.GreaterThan(v0));
+            Assert.That(v1 / v0, Is.LessThanOrEqualTo(LogBucketSketch.Gamma * (1 + 1e-12)));
+        }
+    }
 }
