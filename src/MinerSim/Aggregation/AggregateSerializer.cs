@@ -9,8 +9,8 @@ namespace MinerSim.Aggregation;
 /// a checkpoint): everything a merge needs to rebuild the same bytes as an unsplit run.
 /// </summary>
 /// <remarks>
-/// Layout (little-endian), format version 2 (version 1 had the sketches' exact logarithmic bucket
-/// indices; version 2 has <see cref="LogBucketSketch"/>'s interpolated ones, so version 1 is refused):
+/// Layout (little-endian), format version 3 (version 1 had the sketches' exact logarithmic bucket
+/// indices, version 2 no sketch min and max; both are refused):
 /// <list type="number">
 /// <item>magic <c>MSAGGREG</c>, int32 version;</item>
 /// <item>int64 paths, int32 days, int32 block size, int32 method (1 exact, 2 sketch),
@@ -19,7 +19,7 @@ namespace MinerSim.Aggregation;
 /// <item>per finished block: its metric sums (double[daily x days], index metric x days + day), then
 /// each summary's values of the block's paths, then in exact mode every [metric x days + day]
 /// column's values of the block's paths;</item>
-/// <item>sketch mode: per [metric x days + day] cell, int32 k and k (int8 sign, int32 bucket, int64 count);</item>
+/// <item>sketch mode: per [metric x days + day] cell, double min, double max, int32 k and k (int8 sign, int32 bucket, int64 count);</item>
 /// <item>trailer <c>MSAGGEND</c>.</item>
 /// </list>
 /// Every number is stored bit for bit and sketches are integer counts, so reading several such
@@ -28,7 +28,7 @@ namespace MinerSim.Aggregation;
 public static class AggregateSerializer
 {
     /// <summary>Format version written by <see cref="Write"/>.</summary>
-    public const int FormatVersion = 2;
+    public const int FormatVersion = 3;
 
     private static readonly byte[] Magic = Encoding.ASCII.GetBytes("MSAGGREG");
     private static readonly byte[] Trailer = Encoding.ASCII.GetBytes("MSAGGEND");
@@ -67,7 +67,10 @@ public static class AggregateSerializer
             {
                 for (int d = 0; d < aggregate.Days; d++)
                 {
-                    var buckets = sketches[m, d].Buckets().ToList();
+                    var sketch = sketches[m, d];
+                    var buckets = sketch.Buckets().ToList();
+                    w.Write(sketch.Min);
+                    w.Write(sketch.Max);
                     w.Write(buckets.Count);
                     foreach (var (sign, bucket, count) in buckets)
                     {
@@ -139,9 +142,11 @@ public static class AggregateSerializer
                 {
                     for (int d = 0; d < target.Days; d++)
                     {
+                        var sketch = sketches[m, d];
+                        double min = r.ReadDouble(), max = r.ReadDouble();
+                        sketch.SetRange(min, max);
                         int k = r.ReadInt32();
                         if (k < 0) throw new InvalidDataException("negative bucket count");
-                        var sketch = sketches[m, d];
                         for (int i = 0; i < k; i++)
                         {
                             int sign = r.ReadSByte();

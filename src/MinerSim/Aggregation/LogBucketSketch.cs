@@ -51,6 +51,16 @@ public sealed class LogBucketSketch
     /// <summary>Values counted as zero.</summary>
     public long ZeroCount { get; private set; }
 
+    /// <summary>
+    /// Smallest value added (+infinity when empty). Quantiles are clamped to [<see cref="Min"/>, <see cref="Max"/>]:
+    /// a column whose values are all equal (day 0's price) reports that value, not its bucket's midpoint.
+    /// Min and max merge exactly, so this keeps results independent of split and order.
+    /// </summary>
+    public double Min { get; private set; } = double.PositiveInfinity;
+
+    /// <summary>Largest value added (-infinity when empty).</summary>
+    public double Max { get; private set; } = double.NegativeInfinity;
+
     /// <summary>Values added.</summary>
     public long Count => ZeroCount + _positive.Total + _negative.Total;
 
@@ -58,6 +68,8 @@ public sealed class LogBucketSketch
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Add(double x)
     {
+        if (x < Min) Min = x;
+        if (x > Max) Max = x;
         if (x > MinMagnitude) _positive.Add(BucketOf(x));
         else if (x < -MinMagnitude) _negative.Add(BucketOf(-x));
         else if (!double.IsNaN(x)) ZeroCount++;
@@ -69,6 +81,7 @@ public sealed class LogBucketSketch
     /// </summary>
     public void AddBatch(ReadOnlySpan<double> values)
     {
+        TrackRange(values);
         const int Chunk = 256;
         Span<int> buckets = stackalloc int[Chunk];
         Span<int> negative = stackalloc int[Chunk];
@@ -104,6 +117,41 @@ public sealed class LogBucketSketch
 
         _positive.AddRange(buckets[..part.Length], MinOf(lo), MaxOf(hi));
         return true;
+    }
+
+    /// <summary>Updates <see cref="Min"/> and <see cref="Max"/> with a batch, eight values at a time.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void TrackRange(ReadOnlySpan<double> values)
+    {
+        double min = Min, max = Max;
+        int i = 0;
+        if (values.Length >= Vector512<double>.Count)
+        {
+            ref double start = ref MemoryMarshal.GetReference(values);
+            var lo = Vector512.Create(min);
+            var hi = Vector512.Create(max);
+            for (; i <= values.Length - Vector512<double>.Count; i += Vector512<double>.Count)
+            {
+                var x = Vector512.LoadUnsafe(ref start, (nuint)i);
+                lo = Vector512.Min(lo, x);
+                hi = Vector512.Max(hi, x);
+            }
+
+            for (int l = 0; l < Vector512<double>.Count; l++)
+            {
+                min = Math.Min(min, lo[l]);
+                max = Math.Max(max, hi[l]);
+            }
+        }
+
+        for (; i < values.Length; i++)
+        {
+            min = Math.Min(min, values[i]);
+            max = Math.Max(max, values[i]);
+        }
+
+        Min = min;
+        Max = max;
     }
 
     private static int MinOf(Vector512<long> v)
@@ -218,6 +266,8 @@ public sealed class LogBucketSketch
     /// </summary>
     public void AddZerosAndOnes(long zeros, long ones)
     {
+        if (zeros > 0) SetRange(0.0, 0.0);
+        if (ones > 0) SetRange(1.0, 1.0);
         ZeroCount += zeros;
         if (ones > 0) _positive.Add(OneBucket, ones);
     }
@@ -237,6 +287,7 @@ public sealed class LogBucketSketch
     /// <summary>Adds <paramref name="other"/>'s counts into this sketch.</summary>
     public void Merge(LogBucketSketch other)
     {
+        SetRange(other.Min, other.Max);
         _positive.Merge(other._positive);
         _negative.Merge(other._negative);
         ZeroCount += other.ZeroCount;
@@ -250,7 +301,11 @@ public sealed class LogBucketSketch
     {
         long n = Count;
         if (n == 0) return double.NaN;
-        long rank = (long)Math.Floor(q * (n - 1));
+        return Math.Clamp(BucketValue((long)Math.Floor(q * (n - 1))), Min, Max);
+    }
+
+    private double BucketValue(long rank)
+    {
         if (rank < _negative.Total)
         {
             // Negative values: the most negative has the largest magnitude bucket.
@@ -261,6 +316,13 @@ public sealed class LogBucketSketch
         if (rank < ZeroCount) return 0.0;
         rank -= ZeroCount;
         return ValueOf(_positive.BucketAtRank(rank));
+    }
+
+    /// <summary>Widens [<see cref="Min"/>, <see cref="Max"/>] to include [<paramref name="min"/>, <paramref name="max"/>] (merging, deserialization).</summary>
+    public void SetRange(double min, double max)
+    {
+        if (min < Min) Min = min;
+        if (max > Max) Max = max;
     }
 
     /// <summary>Non-empty buckets as (signed index, count), negatives first, for serialization.</summary>

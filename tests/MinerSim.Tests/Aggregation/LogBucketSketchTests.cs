@@ -44,4 +44,29 @@ public sealed class LogBucketSketchTests
         foreach (double q in QuantileLevels.Values) Assert.That(b.Quantile(q), Is.EqualTo(a.Quantile(q)));
         Assert.That(a.Count, Is.EqualTo(6000));
     }
+
+    [Test]
+    public void Quantile_OfAConstantColumn_IsThatValue()
+    {
+        var sketch = new LogBucketSketch();
+        sketch.AddBatch(Enumerable.Repeat(90_000.0, 1024).ToArray());
+        foreach (double q in QuantileLevels.Values) Assert.That(sketch.Quantile(q), Is.EqualTo(90_000.0));
+    }
+
+    [Test]
+    public void Quantile_StaysWithinObservedRange_AfterMerge()
+    {
+        var a = new LogBucketSketch();
+        var b = new LogBucketSketch();
+        a.AddBatch([100.0, 100.0, 100.0, 100.0, 100.0, 100.0, 100.0, 100.0]);
+        b.Add(250.0);
+        a.Merge(b);
+        Assert.Multiple(() =>
+        {
+            Assert.That(a.Min, Is.EqualTo(100.0));
+            Assert.That(a.Max, Is.EqualTo(250.0));
+            Assert.That(a.Quantile(0.01), Is.InRange(100.0, 100.0 * (1 + LogBucketSketch.RelativeAccuracy)));
+            Assert.That(a.Quantile(0.99), Is.LessThanOrEqualTo(250.0));
+        });
+    }
 }
