@@ -17,7 +17,7 @@ public sealed unsafe partial class BlockKernel
         V theta = C(m.Theta), invOtcDays = C(1.0 / m.OtcDays), lit = C(1.0 - m.Theta), muE = C(m.MuE);
         V rhoEP = C(m.RhoEP), rhoEPc = C(m.RhoEPComplement), phiE = C(m.PhiE), shock = C(m.EtfShockScale);
         bool first = t == 0;
-        double* hOut = _hRing + t % 60 * B, h30Out = _hRing + (t + 30) % 60 * B, sSlot = _sRing + t % 30 * B;
+        double* hOut = _hRing + t % 60 * Row, h30Out = _hRing + (t + 30) % 60 * Row, sSlot = _sRing + t % 30 * Row;
         double* day = _day;
         for (int i = 0; i < _lanes; i += W)
         {
@@ -64,7 +64,7 @@ public sealed unsafe partial class BlockKernel
             V h30, h60;
             if (first)
             {
-                for (int slot = 0; slot < 60; slot++) Vector512.Store(network, _hRing + slot * B + i);
+                for (int slot = 0; slot < 60; slot++) Vector512.Store(network, _hRing + slot * Row + i);
                 h30 = C(30.0) * network;
                 h60 = C(60.0) * network;
             }

@@ -136,7 +136,7 @@ public sealed unsafe partial class BlockKernel
             for (int c = 0; c < _nc; c++)
             {
                 double* cc = _cohortConst + c * CohortStride;
-                int o = c * B + i;
+                int o = c * Row + i;
                 if (Sse.IsSupported)
                 {
                     // A block's state outgrows L2, and these 7 x cohorts streams are more than the hardware

@@ -34,6 +34,14 @@ public sealed unsafe partial class BlockKernel
     private const int B = BlockSize;
     private const int W = 8; // lanes per Vector512<double>
 
+    /// <summary>
+    /// Distance in lanes between consecutive lane arrays and between the rows of a per-cohort or ring array:
+    /// B plus one cache line, so that lane i of the arrays a pass touches falls in different L1 sets
+    /// (at B, every array's lane i is a multiple of 8 KiB apart and all compete for the same 8 ways, which
+    /// also defeats the prefetches). The day's metric rows stay B apart: the sink reads them so.
+    /// </summary>
+    private const int Row = B + W;
+
     private readonly CompiledScenario _m;
     private readonly int _nc, _nt;
     private readonly int[] _tierStart;
@@ -77,11 +85,11 @@ public sealed unsafe partial class BlockKernel
         _nt = _tierStart[_nc];
 
         int laneArrays = 9 + 9 + 7 * _nc + 60 + 30 + 7 + MetricCatalog.DailyCount + MetricCatalog.SummaryCount;
-        long bytes = 4 * AlignedSlab.Footprint(B, sizeof(ulong)) + laneArrays * AlignedSlab.Footprint(B, sizeof(double))
+        long bytes = 4 * AlignedSlab.Footprint(Row, sizeof(ulong)) + laneArrays * AlignedSlab.Footprint(Row, sizeof(double))
             + AlignedSlab.Footprint(_nc * CohortStride, sizeof(double)) + 4 * AlignedSlab.Footprint(_nt, sizeof(double))
             + AlignedSlab.Footprint(W, sizeof(double));
         _slab = new AlignedSlab(bytes);
-        _s0 = _slab.Take<ulong>(B); _s1 = _slab.Take<ulong>(B); _s2 = _slab.Take<ulong>(B); _s3 = _slab.Take<ulong>(B);
+        _s0 = _slab.Take<ulong>(Row); _s1 = _slab.Take<ulong>(Row); _s2 = _slab.Take<ulong>(Row); _s3 = _slab.Take<ulong>(Row);
         _zp = Lanes(); _ze = Lanes(); _k = Lanes(); _hp = Lanes(); _lnHp = Lanes(); _network = Lanes(); _sold = Lanes(); _inventorySum = Lanes();
         _tmp = _slab.Take<double>(W);
         _price = Lanes(); _hd = Lanes(); _height = Lanes(); _epochBlocks = Lanes(); _epochDays = Lanes();
@@ -90,8 +98,9 @@ public sealed unsafe partial class BlockKernel
         _lnPowerPrice = Lanes(_nc); _powerScale = Lanes(_nc); _invPowerScale = Lanes(_nc);
         _hRing = Lanes(60); _sRing = Lanes(30);
         _h30 = Lanes(); _h60 = Lanes(); _s30 = Lanes(); _totalSold = Lanes(); _maxSales30 = Lanes(); _minH = Lanes(); _daysBelow = Lanes();
-        _day = Lanes(MetricCatalog.DailyCount);
-        _summaries = Lanes(MetricCatalog.SummaryCount);
+        // The sink reads these rows B apart.
+        _day = _slab.Take<double>((long)MetricCatalog.DailyCount * B);
+        _summaries = _slab.Take<double>((long)MetricCatalog.SummaryCount * B);
         _cohortConst = _slab.Take<double>(_nc * CohortStride);
         _tierWeight = _slab.Take<double>(_nt);
         _tierCost = _slab.Take<double>(_nt);
@@ -137,7 +146,7 @@ public sealed unsafe partial class BlockKernel
         StepMarketAndNetwork(t);
     }
 
-    private double* Lanes(int rows = 1) => _slab.Take<double>((long)rows * B);
+    private double* Lanes(int rows = 1) => _slab.Take<double>((long)rows * Row);
 
     private void Initialize(ulong seed, long firstPath)
     {
@@ -149,14 +158,14 @@ public sealed unsafe partial class BlockKernel
             {
                 var k = m.Cohorts[c];
                 double powerPrice = k.PMedian * Math.Exp(k.PSigma * Gaussian.NextPair(ref rng).Z0);
-                _phiCalm[c * B + i] = k.PhiCalmLo + k.PhiCalmWidth * rng.NextOpen();
-                _capacity[c * B + i] = k.K0;
-                _inventory[c * B + i] = k.I0;
-                _liquidated[c * B + i] = 0.0;
+                _phiCalm[c * Row + i] = k.PhiCalmLo + k.PhiCalmWidth * rng.NextOpen();
+                _capacity[c * Row + i] = k.K0;
+                _inventory[c * Row + i] = k.I0;
+                _liquidated[c * Row + i] = 0.0;
                 // Tier j's median daily power cost is u = c_j p; step 5 multiplies Phi(z - s) by u e^(s^2/2).
-                _lnPowerPrice[c * B + i] = Math.Log(powerPrice);
-                _powerScale[c * B + i] = k.Spread > 0 ? powerPrice * k.SpreadPremium : powerPrice;
-                _invPowerScale[c * B + i] = 1.0 / _powerScale[c * B + i];
+                _lnPowerPrice[c * Row + i] = Math.Log(powerPrice);
+                _powerScale[c * Row + i] = k.Spread > 0 ? powerPrice * k.SpreadPremium : powerPrice;
+                _invPowerScale[c * Row + i] = 1.0 / _powerScale[c * Row + i];
             }
 
             _eprev[i] = m.MuE + m.SigmaE * Gaussian.NextPair(ref rng).Z0;
@@ -178,7 +187,7 @@ public sealed unsafe partial class BlockKernel
             _daysBelow[i] = 0.0;
         }
 
-        new Span<double>(_sRing, 30 * B).Clear();
+        new Span<double>(_sRing, 30 * Row).Clear();
     }
 
     /// <summary>The next uniform in (0, 1) of eight xoshiro256** streams, bit for bit <see cref="PathStream.NextOpen"/>.</summary>
