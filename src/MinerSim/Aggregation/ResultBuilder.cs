@@ -50,14 +50,15 @@ public static class ResultBuilder
 
         var summaries = new SummaryStatistics[MetricCatalog.SummaryCount];
         var histograms = new Histogram[MetricCatalog.SummaryCount];
-        for (int s = 0; s < summaries.Length; s++)
+        // Each summary is sorted and reduced on its own: in parallel, with the same bytes as in sequence.
+        Parallel.For(0, summaries.Length, options, s =>
         {
             var metric = (SummaryMetric)s;
             var sorted = (double[])aggregate.Summaries[s].Clone();
             Array.Sort(sorted);
             summaries[s] = Summarize(MetricCatalog.Name(metric), sorted, MetricCatalog.WorstIsLargest(metric));
             histograms[s] = BuildHistogram(MetricCatalog.Name(metric), sorted);
-        }
+        });
 
         return new RunResult(info, daily, summaries, histograms);
     }
