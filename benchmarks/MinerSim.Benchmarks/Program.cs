@@ -12,7 +12,19 @@ internal static class Program
 {
     private static int Main(string[] args)
     {
-        if (args.Contains("--measure")) return Measure.Run(args, Console.Out);
+        if (args.Contains("--measure"))
+        {
+            try
+            {
+                return Measure.Run(args, Console.Out);
+            }
+            catch (Exception e) when (e is FormatException or OverflowException or ArgumentException or IOException or MinerSim.Scenarios.ScenarioException)
+            {
+                // A developer tool, but still one line for bad input rather than a stack trace.
+                Console.Error.WriteLine($"--measure: {e.Message}");
+                return 2;
+            }
+        }
         if (args.Contains("--guard")) return GuardCommand.Run(args, Console.Out);
         var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
         // A benchmark that throws shows up as a report without results: fail, so CI notices.
