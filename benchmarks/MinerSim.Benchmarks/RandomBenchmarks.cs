@@ -36,7 +36,7 @@ public class RandomBenchmarks
     public void UniformVector()
     {
         var (s0, s1, s2, s3) = (_s0, _s1, _s2, _s3);
-        for (int i = 0; i < Values; i += 8) Next(ref s0, ref s1, ref s2, ref s3).CopyTo(_out, i);
+        for (int i = 0; i < Values; i += 8) LaneStreams.NextUniform(ref s0, ref s1, ref s2, ref s3).CopyTo(_out, i);
         (_s0, _s1, _s2, _s3) = (s0, s1, s2, s3);
     }
 
@@ -54,26 +54,11 @@ public class RandomBenchmarks
         var (s0, s1, s2, s3) = (_s0, _s1, _s2, _s3);
         for (int i = 0; i < Values; i += 16)
         {
-            var (z0, z1) = Gaussian.BoxMuller(Next(ref s0, ref s1, ref s2, ref s3), Next(ref s0, ref s1, ref s2, ref s3));
+            var (z0, z1) = Gaussian.BoxMuller(LaneStreams.NextUniform(ref s0, ref s1, ref s2, ref s3), LaneStreams.NextUniform(ref s0, ref s1, ref s2, ref s3));
             z0.CopyTo(_out, i);
             z1.CopyTo(_out, i + 8);
         }
 
         (_s0, _s1, _s2, _s3) = (s0, s1, s2, s3);
-    }
-
-    private static Vector512<double> Next(ref Vector512<ulong> s0, ref Vector512<ulong> s1, ref Vector512<ulong> s2, ref Vector512<ulong> s3)
-    {
-        var x5 = (s1 << 2) + s1;
-        var rot = VectorMath.RotateLeft(x5, 7);
-        var result = (rot << 3) + rot;
-        var t = s1 << 17;
-        s2 ^= s0;
-        s3 ^= s1;
-        s1 ^= s2;
-        s0 ^= s3;
-        s2 ^= t;
-        s3 = VectorMath.RotateLeft(s3, 45);
-        return (Vector512.ConvertToDouble((result >> 11).AsInt64()) + Vector512.Create(0.5)) * Vector512.Create(1.0 / (1UL << 53));
     }
 }

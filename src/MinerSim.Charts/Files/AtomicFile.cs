@@ -20,14 +20,26 @@ public static class AtomicFile
     /// <summary>Writes <paramref name="bytes"/> to <paramref name="path"/> through a temporary file.</summary>
     public static void WriteAllBytes(string path, ReadOnlySpan<byte> bytes)
     {
+        // A span cannot be captured by the lambda of Write: copy once (files here are small).
+        byte[] copy = bytes.ToArray();
+        Write(path, stream => stream.Write(copy));
+    }
+
+    /// <summary>
+    /// Streams a file to a temporary name in the same folder through <paramref name="fill"/>, flushes it
+    /// to disk, then renames it over <paramref name="path"/>: a reader sees the old file or the new one, never half.
+    /// </summary>
+    public static void Write(string path, Action<Stream> fill)
+    {
+        ArgumentNullException.ThrowIfNull(fill);
         string full = Path.GetFullPath(path);
         string folder = Path.GetDirectoryName(full) ?? ".";
         string temp = Path.Combine(folder, $".{Path.GetFileName(full)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
         try
         {
-            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 20))
             {
-                stream.Write(bytes);
+                fill(stream);
                 stream.Flush(flushToDisk: true);
             }
 

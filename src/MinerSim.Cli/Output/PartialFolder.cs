@@ -18,7 +18,7 @@ internal static class PartialFolder
     public static void Write(string dir, PartialManifest manifest, RunAggregate aggregate, string scenarioJson)
     {
         Directory.CreateDirectory(dir);
-        WriteAtomically(Path.Combine(dir, Data), stream => AggregateSerializer.Write(stream, aggregate));
+        AtomicFile.Write(Path.Combine(dir, Data), stream => AggregateSerializer.Write(stream, aggregate));
         AtomicFile.WriteAllText(Path.Combine(dir, RunFolderFiles.Scenario), scenarioJson);
         AtomicFile.WriteAllText(Path.Combine(dir, Manifest), manifest.ToJson());
     }
@@ -55,27 +55,6 @@ internal static class PartialFolder
         catch (InvalidDataException e)
         {
             throw new InvalidDataException($"{path}: {e.Message}", e);
-        }
-    }
-
-    /// <summary>Streams a file to a temporary name in the same folder, flushes it to disk, then renames it over <paramref name="path"/>.</summary>
-    private static void WriteAtomically(string path, Action<Stream> fill)
-    {
-        string full = Path.GetFullPath(path);
-        string temp = Path.Combine(Path.GetDirectoryName(full) ?? ".", $".{Path.GetFileName(full)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 20))
-            {
-                fill(file);
-                file.Flush(flushToDisk: true);
-            }
-
-            File.Move(temp, full, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temp)) File.Delete(temp);
         }
     }
 }

@@ -12,19 +12,22 @@ internal static class QuestionOptions
     public static long Paths(long? value, long fallback)
     {
         long n = value ?? fallback;
-        return n is >= 1 and <= MaxPaths ? n : throw new UsageException($"--paths: {n} is not in [1, {MaxPaths}]");
+        OptionChecks.InRange("--paths", n, 1, MaxPaths);
+        return n;
     }
 
     public static int Days(int? value, Scenario scenario)
     {
         int d = value ?? scenario.Days;
-        return d is >= 1 and <= ScenarioValidator.MaxDays ? d : throw new UsageException($"--days: {d} is not in [1, {ScenarioValidator.MaxDays}]");
+        OptionChecks.InRange("--days", d, 1, ScenarioValidator.MaxDays);
+        return d;
     }
 
     public static int Threads(int? value)
     {
         int t = value ?? Environment.ProcessorCount;
-        return t is >= 1 and <= 1024 ? t : throw new UsageException($"--threads: {t} is not in [1, 1024]");
+        OptionChecks.InRange("--threads", t, 1, 1024);
+        return t;
     }
 
     public static string Format(string? value)

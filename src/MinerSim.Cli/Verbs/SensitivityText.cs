@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using MinerSim.Cli.Output;
 using System.Text.Json;
 using MinerSim.Questions;
 
@@ -19,9 +20,7 @@ internal static class SensitivityText
         sb.AppendLine();
         string[] header = ["parameter", "base value", "low", "high", "low - base", "high - base"];
         var rows = r.Rows.Select(x => new[] { x.Parameter, BaseValues(x.BaseValues), Short(x.Low), Short(x.High), Signed(x.LowEffect), Signed(x.HighEffect) }).ToList();
-        int[] widths = header.Select((h, k) => Math.Max(h.Length, rows.Count == 0 ? 0 : rows.Max(x => x[k].Length))).ToArray();
-        Append(sb, header, widths);
-        foreach (var row in rows) Append(sb, row, widths);
+        TextTable.Append(sb, header, rows);
         return sb.ToString();
     }
 
@@ -82,15 +81,4 @@ internal static class SensitivityText
     private static string Signed(double v) => (v > 0 ? "+" : string.Empty) + Short(v);
 
     private static string Num(double v) => v.ToString("R", Inv);
-
-    private static void Append(StringBuilder sb, string[] cells, int[] widths)
-    {
-        for (int k = 0; k < cells.Length; k++)
-        {
-            if (k > 0) sb.Append("  ");
-            sb.Append(k == 0 ? cells[k].PadRight(widths[k]) : cells[k].PadLeft(widths[k]));
-        }
-
-        sb.Append('\n');
-    }
 }

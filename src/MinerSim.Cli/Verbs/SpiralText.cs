@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using MinerSim.Cli.Output;
 using System.Text.Json;
 using MinerSim.Questions;
 
@@ -22,9 +23,7 @@ internal static class SpiralText
             Row("no feedback", r.Without),
             Row("feedback", r.With),
         };
-        int[] widths = header.Select((h, k) => Math.Max(h.Length, rows.Max(x => x[k].Length))).ToArray();
-        Append(sb, header, widths);
-        foreach (var row in rows) Append(sb, row, widths);
+        TextTable.Append(sb, header, rows);
         sb.AppendLine();
         sb.AppendLine(Inv, $"difference in P(both), feedback - no feedback: {Signed(r.JointDifference)} (se {Pct(r.JointDifferenceSe)}, paired over the same paths)");
         return sb.ToString();
@@ -82,15 +81,4 @@ internal static class SpiralText
     private static string Signed(double p) => (p >= 0 ? "+" : string.Empty) + Pct(p);
 
     private static string Num(double v) => v.ToString("R", Inv);
-
-    private static void Append(StringBuilder sb, string[] cells, int[] widths)
-    {
-        for (int k = 0; k < cells.Length; k++)
-        {
-            if (k > 0) sb.Append("  ");
-            sb.Append(k == 0 ? cells[k].PadRight(widths[k]) : cells[k].PadLeft(widths[k]));
-        }
-
-        sb.Append('\n');
-    }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using MinerSim.Cli.Output;
 using System.Text.Json;
 using MinerSim.Market;
 
@@ -29,12 +30,8 @@ internal static class StressTableText
             return row;
         }).ToList();
 
-        int[] widths = header.Select((h, k) => Math.Max(h.Length, rows.Max(r => r[k].Length))).ToArray();
-        AppendRow(sb, header, widths);
-        foreach (var row in rows)
-        {
-            AppendRow(sb, row, widths);
-        }
+        // Text columns (case, rule) left-aligned; numbers right-aligned.
+        TextTable.Append(sb, header, rows, textColumns: 2);
 
         return sb.ToString();
     }
@@ -120,23 +117,6 @@ internal static class StressTableText
     {
         string rule = $"sell {Percent(c.SaleShare)} of issuance";
         return c.InventoryShare == 0 ? rule : rule + $" + {Percent(c.InventoryShare)} of inventory over {Amount(c.InventoryDays)} days";
-    }
-
-    private static void AppendRow(StringBuilder sb, List<string> cells, int[] widths)
-    {
-        var line = new StringBuilder();
-        for (int k = 0; k < cells.Count; k++)
-        {
-            if (k > 0)
-            {
-                line.Append("  ");
-            }
-
-            // Text columns (case, rule) left-aligned; numbers right-aligned.
-            line.Append(k < 2 ? cells[k].PadRight(widths[k]) : cells[k].PadLeft(widths[k]));
-        }
-
-        sb.Append(line.ToString().TrimEnd()).Append('\n');
     }
 
     /// <summary>One decimal, halves rounded up, after dropping binary noise (0.0225 * 100 is 2.2499999999999996): 2.25 shows as 2.3.</summary>

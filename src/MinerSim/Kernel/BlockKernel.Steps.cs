@@ -42,12 +42,12 @@ public sealed unsafe partial class BlockKernel
             var s1 = Vector512.Load(_s1 + i);
             var s2 = Vector512.Load(_s2 + i);
             var s3 = Vector512.Load(_s3 + i);
-            var u1 = NextUniform(ref s0, ref s1, ref s2, ref s3);
-            var u2 = NextUniform(ref s0, ref s1, ref s2, ref s3);
-            var u3 = NextUniform(ref s0, ref s1, ref s2, ref s3);
-            var u4 = NextUniform(ref s0, ref s1, ref s2, ref s3);
-            var uj = NextUniform(ref s0, ref s1, ref s2, ref s3);
-            var um = sixth ? NextUniform(ref s0, ref s1, ref s2, ref s3) : V.Zero;
+            var u1 = LaneStreams.NextUniform(ref s0, ref s1, ref s2, ref s3);
+            var u2 = LaneStreams.NextUniform(ref s0, ref s1, ref s2, ref s3);
+            var u3 = LaneStreams.NextUniform(ref s0, ref s1, ref s2, ref s3);
+            var u4 = LaneStreams.NextUniform(ref s0, ref s1, ref s2, ref s3);
+            var uj = LaneStreams.NextUniform(ref s0, ref s1, ref s2, ref s3);
+            var um = sixth ? LaneStreams.NextUniform(ref s0, ref s1, ref s2, ref s3) : V.Zero;
             Vector512.Store(s0, _s0 + i);
             Vector512.Store(s1, _s1 + i);
             Vector512.Store(s2, _s2 + i);

@@ -189,22 +189,4 @@ public sealed unsafe partial class BlockKernel
 
         new Span<double>(_sRing, 30 * Row).Clear();
     }
-
-    /// <summary>The next uniform in (0, 1) of eight xoshiro256** streams, bit for bit <see cref="PathStream.NextOpen"/>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<double> NextUniform(ref Vector512<ulong> s0, ref Vector512<ulong> s1, ref Vector512<ulong> s2, ref Vector512<ulong> s3)
-    {
-        var x5 = (s1 << 2) + s1;
-        var rot = Numerics.VectorMath.RotateLeft(x5, 7);
-        var result = (rot << 3) + rot;
-        var t = s1 << 17;
-        s2 ^= s0;
-        s3 ^= s1;
-        s1 ^= s2;
-        s0 ^= s3;
-        s2 ^= t;
-        s3 = Numerics.VectorMath.RotateLeft(s3, 45);
-        // (bits >> 11) < 2^53 converts exactly, as in the scalar stream.
-        return (Vector512.ConvertToDouble((result >> 11).AsInt64()) + Vector512.Create(0.5)) * Vector512.Create(1.0 / (1UL << 53));
-    }
 }

@@ -1,4 +1,5 @@
 using MinerSim.Kernel;
+using MinerSim.Simulation;
 
 namespace MinerSim.Questions;
 
@@ -22,40 +23,18 @@ public static class BlockSweep
         ArgumentNullException.ThrowIfNull(newSink);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(paths);
         const int B = BlockKernel.BlockSize;
-        long blocks = (paths + B - 1) / B;
-        long next = -1;
-        int workers = (int)Math.Clamp(threads, 1, Math.Min(blocks, 1024));
-
-        void Work()
+        BlockWorkers.Run((paths + B - 1) / B, threads, _ =>
         {
             var kernel = new BlockKernel(model);
             var sink = newSink();
-            long b;
-            while (!cancellation.IsCancellationRequested && (b = Interlocked.Increment(ref next)) < blocks)
+            return b =>
             {
                 long first = b * B;
                 int count = (int)Math.Min(B, paths - first);
                 sink.Begin(first, count);
                 kernel.Run(seed, first, count, sink);
-            }
-        }
-
-        if (workers == 1)
-        {
-            Work();
-        }
-        else
-        {
-            var list = new Thread[workers];
-            for (int w = 0; w < workers; w++)
-            {
-                list[w] = new Thread(Work) { IsBackground = true, Name = $"minersim-sweep-{w}" };
-                list[w].Start();
-            }
-
-            foreach (var t in list) t.Join();
-        }
-
+            };
+        }, cancellation);
         cancellation.ThrowIfCancellationRequested();
     }
 }

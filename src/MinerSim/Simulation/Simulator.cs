@@ -34,21 +34,23 @@ public static class Simulator
         var clock = Stopwatch.StartNew();
         long pathsTotal = blocks.Sum(b => (long)aggregate.BlockLength(b));
         long pathsDone = 0;
-        int next = -1, simulated = 0;
-        int workers = Math.Clamp(threads, 1, Math.Max(1, blocks.Count));
-        var workerSketches = new SketchGrid?[workers];
+        int simulated = 0;
+        var workerSketches = new List<SketchGrid>();
         var gate = new object();
 
-        void Work(int w)
+        BlockWorkers.Run(blocks.Count, threads, _ =>
         {
             var kernel = new BlockKernel(model);
             var sketches = aggregate.Method == QuantileMethod.Sketch ? new SketchGrid(aggregate.Days) : null;
-            workerSketches[w] = sketches;
-            var collector = new BlockCollector(aggregate, sketches);
-            int i;
-            while (!cancellation.IsCancellationRequested && (i = Interlocked.Increment(ref next)) < blocks.Count)
+            if (sketches is not null)
             {
-                int block = blocks[i];
+                lock (gate) workerSketches.Add(sketches);
+            }
+
+            var collector = new BlockCollector(aggregate, sketches);
+            return i =>
+            {
+                int block = blocks[(int)i];
                 collector.Begin(block);
                 int count = aggregate.BlockLength(block);
                 kernel.Run(seed, aggregate.FirstPath(block), count, collector);
@@ -60,33 +62,13 @@ public static class Simulator
                 }
 
                 progress?.Report(new SimulationProgress(done, pathsTotal, aggregate.Days, clock.Elapsed));
-            }
-        }
-
-        if (workers == 1)
-        {
-            Work(0);
-        }
-        else
-        {
-            var threadsList = new Thread[workers];
-            for (int w = 0; w < workers; w++)
-            {
-                int id = w;
-                threadsList[w] = new Thread(() => Work(id)) { IsBackground = true, Name = $"minersim-worker-{id}" };
-                threadsList[w].Start();
-            }
-
-            foreach (var t in threadsList) t.Join();
-        }
+            };
+        }, cancellation);
 
         // Integer counts: the merge order cannot change the result.
         if (aggregate.Sketches is not null)
         {
-            foreach (var s in workerSketches)
-            {
-                if (s is not null) aggregate.Sketches.Merge(s);
-            }
+            foreach (var s in workerSketches) aggregate.Sketches.Merge(s);
         }
 
         cancellation.ThrowIfCancellationRequested();

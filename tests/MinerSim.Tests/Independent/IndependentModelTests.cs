@@ -23,7 +23,7 @@ public sealed class IndependentModelTests
     [Test]
     public void Engine_Agrees_WithIndependentPythonModel_OnReferenceScenario()
     {
-        string root = FindRepoRoot();
+        string root = TestScenarios.RepoRoot;
         string scenarioPath = Path.Combine(root, "samples", "scenarios", "reference.json");
         string modelScript = Path.Combine(root, "tests", "independent", "minersim_model.py");
         string compareScript = Path.Combine(root, "tests", "independent", "compare.py");
@@ -68,18 +68,6 @@ public sealed class IndependentModelTests
                 }
             }
         }
-    }
-
-    private static string FindRepoRoot()
-    {
-        var dir = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Simulation.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        Assert.That(dir, Is.Not.Null, "Simulation.sln not found above " + TestContext.CurrentContext.TestDirectory);
-        return dir!.FullName;
     }
 
     private static (int ExitCode, string Output) RunProcess(string file, IReadOnlyList<string> args, string workingDirectory)
