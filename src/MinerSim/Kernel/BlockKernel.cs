@@ -58,6 +58,11 @@ public sealed unsafe partial class BlockKernel
     private readonly double* _price, _hd, _height, _epochBlocks, _epochDays, _otc, _eprev, _vprev, _bull;
     private readonly int[] _bootStart = new int[B];
 
+    // Step 5: the first lanes of the day's near and general vectors, and whether every cohort's spread
+    // allows the paired CDF (otherwise every vector takes the general form).
+    private readonly int[] _nearVectors = new int[B / W], _generalVectors = new int[B / W];
+    private bool _allPaired = true;
+
     // Per cohort [c * B + lane].
     private readonly double* _capacity, _inventory, _liquidated, _phiCalm;
 
