@@ -45,6 +45,36 @@ public static class NumpyQuantile
         LevelsBySelection(values, result);
     }
 
+    /// <summary>Number of order statistics the seven levels interpolate between (two per level).</summary>
+    internal const int LevelRankCount = 2 * QuantileLevels.Count;
+
+    /// <summary>
+    /// The ranks (0-based, ascending) each level interpolates between, floor(h) and floor(h) + 1
+    /// capped at n - 1, as pairs in level order: callers that select order statistics themselves
+    /// pass them to <see cref="LevelsOfOrder"/> and get the bits of <see cref="OfSorted"/>.
+    /// </summary>
+    internal static void LevelRanks(int n, Span<int> ranks)
+    {
+        for (int l = 0; l < QuantileLevels.Count; l++)
+        {
+            int lo = (int)Math.Floor((n - 1) * QuantileLevels.Values[l]);
+            ranks[2 * l] = lo;
+            ranks[(2 * l) + 1] = Math.Min(lo + 1, n - 1);
+        }
+    }
+
+    /// <summary>The seven levels from the order statistics at <see cref="LevelRanks"/> of n values, interpolated as <see cref="OfSorted"/> does.</summary>
+    internal static void LevelsOfOrder(int n, ReadOnlySpan<double> order, Span<double> result)
+    {
+        for (int l = 0; l < QuantileLevels.Count; l++)
+        {
+            double h = (n - 1) * QuantileLevels.Values[l];
+            int lo = (int)Math.Floor(h);
+            // Nothing above rank n - 1 to interpolate to (n = 1): OfSorted returns the last value.
+            result[l] = lo < n - 1 ? Lerp(order[2 * l], order[(2 * l) + 1], h - lo) : order[(2 * l) + 1];
+        }
+    }
+
     /// <summary>Levels by repeated Hoare selection, each confined left of the previous one.</summary>
     internal static void LevelsBySelection(Span<double> values, Span<double> result)
     {

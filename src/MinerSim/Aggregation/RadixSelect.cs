@@ -21,17 +21,34 @@ internal static class RadixSelect
     private const int Bits = 12;
     private const int Buckets = 1 << Bits;
 
+    /// <summary>Most ranks one call selects (their bookkeeping lives on the stack).</summary>
+    public const int MaxRanks = 32;
+
     /// <summary>The seven levels of <paramref name="values"/> (at least <see cref="MinLength"/> of them), which are only read.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Levels(ReadOnlySpan<double> values, Span<double> result)
     {
+        Span<int> ranks = stackalloc int[NumpyQuantile.LevelRankCount];
+        NumpyQuantile.LevelRanks(values.Length, ranks);
+        Span<double> order = stackalloc double[ranks.Length];
+        Ranks(values, ranks, order);
+        NumpyQuantile.LevelsOfOrder(values.Length, order, result);
+    }
+
+    /// <summary>
+    /// The order statistics <paramref name="order"/>[j] = the value of 0-based ascending rank
+    /// <paramref name="ranks"/>[j] among <paramref name="values"/> (at least <see cref="MinLength"/>
+    /// of them, only read). Ranks may come in any order and repeat; asking for several at once
+    /// costs the same three passes as asking for one, so callers batch everything they need.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Ranks(ReadOnlySpan<double> values, ReadOnlySpan<int> ranks, Span<double> order)
+    {
         int n = values.Length;
-        Span<int> ranks = stackalloc int[2 * QuantileLevels.Count];
-        for (int l = 0; l < QuantileLevels.Count; l++)
+        if (n < MinLength) throw new ArgumentException($"radix selection needs at least {MinLength} values", nameof(values));
+        if (ranks.Length > MaxRanks) throw new ArgumentException($"at most {MaxRanks} ranks per call", nameof(ranks));
+        foreach (int r in ranks)
         {
-            int lo = (int)Math.Floor((n - 1) * QuantileLevels.Values[l]);
-            ranks[2 * l] = lo;
-            ranks[2 * l + 1] = Math.Min(lo + 1, n - 1);
+            if ((uint)r >= (uint)n) throw new ArgumentOutOfRangeException(nameof(ranks), r, "rank outside the values");
         }
 
         // Pass 1: the key range.
@@ -62,7 +79,7 @@ internal static class RadixSelect
 
         if (min == max)
         {
-            result.Fill(values[0]);
+            order[..ranks.Length].Fill(values[0]);
             return;
         }
 
@@ -73,7 +90,7 @@ internal static class RadixSelect
         int[] counts = pool.Rent(Buckets + 1);
         int[] spare = pool.Rent(3 * Buckets);
         int[] slot = pool.Rent(Buckets);
-        double[] gathered = ArrayPool<double>.Shared.Rent(n);
+        double[]? gathered = null;
         try
         {
             // Four interleaved histograms: runs of equal keys do not chain increments of one counter.
@@ -101,23 +118,25 @@ internal static class RadixSelect
             }
 
             Array.Fill(slot, -1, 0, Buckets);
-            Span<int> wanted = stackalloc int[ranks.Length];
-            Span<int> offset = stackalloc int[ranks.Length + 1];
+            Span<int> bucket = stackalloc int[ranks.Length];
+            Span<int> offset = stackalloc int[ranks.Length];
             int groups = 0, size = 0;
-            foreach (int r in ranks)
+            for (int j = 0; j < ranks.Length; j++)
             {
-                int b = BucketOfRank(counts, r);
+                int b = BucketOfRank(counts, ranks[j]);
+                bucket[j] = b;
                 if (slot[b] < 0)
                 {
                     slot[b] = groups;
-                    wanted[groups] = b;
                     offset[groups] = size;
                     size += counts[b + 1] - counts[b];
                     groups++;
                 }
             }
 
-            // Pass 3: gather the wanted buckets' values, bucket by bucket.
+            // Pass 3: gather the wanted buckets' values, bucket by bucket (only those: usually a
+            // small fraction of the input, all of it only when one bucket holds nearly everything).
+            gathered = ArrayPool<double>.Shared.Rent(size);
             Span<int> fill = stackalloc int[groups];
             offset[..groups].CopyTo(fill);
             foreach (double x in values)
@@ -126,12 +145,11 @@ internal static class RadixSelect
                 if (g >= 0) gathered[fill[g]++] = x;
             }
 
-            Span<double> order = stackalloc double[ranks.Length];
             Span<int> uniform = stackalloc int[groups];
             uniform.Clear();
             for (int j = 0; j < ranks.Length; j++)
             {
-                int b = BucketOfRank(counts, ranks[j]);
+                int b = bucket[j];
                 int g = slot[b];
                 int length = counts[b + 1] - counts[b];
                 var part = gathered.AsSpan(offset[g], length);
@@ -147,20 +165,13 @@ internal static class RadixSelect
                 NumpyQuantile.Select(part, local);
                 order[j] = part[local];
             }
-
-            for (int l = 0; l < QuantileLevels.Count; l++)
-            {
-                double h = (n - 1) * QuantileLevels.Values[l];
-                int lo = ranks[2 * l], hi = ranks[2 * l + 1];
-                result[l] = lo < hi ? NumpyQuantile.Lerp(order[2 * l], order[2 * l + 1], h - lo) : order[2 * l + 1];
-            }
         }
         finally
         {
             pool.Return(counts);
             pool.Return(spare);
             pool.Return(slot);
-            ArrayPool<double>.Shared.Return(gathered);
+            if (gathered is not null) ArrayPool<double>.Shared.Return(gathered);
         }
     }
 

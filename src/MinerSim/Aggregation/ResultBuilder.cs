@@ -50,48 +50,111 @@ public static class ResultBuilder
 
         var summaries = new SummaryStatistics[MetricCatalog.SummaryCount];
         var histograms = new Histogram[MetricCatalog.SummaryCount];
-        // Each summary is sorted and reduced on its own: in parallel, with the same bytes as in sequence.
+        // Each summary is reduced on its own: in parallel, with the same bytes as in sequence.
         Parallel.For(0, summaries.Length, options, s =>
         {
             var metric = (SummaryMetric)s;
-            var sorted = (double[])aggregate.Summaries[s].Clone();
-            Array.Sort(sorted);
-            summaries[s] = Summarize(MetricCatalog.Name(metric), sorted, MetricCatalog.WorstIsLargest(metric));
-            histograms[s] = BuildHistogram(MetricCatalog.Name(metric), sorted);
+            (summaries[s], histograms[s]) = Summarize(MetricCatalog.Name(metric), aggregate.Summaries[s], MetricCatalog.WorstIsLargest(metric));
         });
 
         return new RunResult(info, daily, summaries, histograms);
     }
 
-    /// <summary>Quantiles, mean and expected shortfalls of sorted per-path values.</summary>
-    public static SummaryStatistics Summarize(string metric, ReadOnlySpan<double> sorted, bool worstIsLargest)
+    /// <summary>
+    /// Quantiles, mean, expected shortfalls and histogram of per-path values in path order, which
+    /// are only read. No sort: one radix selection finds the fourteen order statistics the levels
+    /// interpolate between and the boundary of each tail, then two passes in path order give the
+    /// sums, the range and the bin counts. The quantiles and the histogram are exactly those of a
+    /// sorted copy; the mean and the shortfalls add the same terms in path order rather than in
+    /// sorted order, a fixed order, so they too do not depend on threads or shard splits.
+    /// </summary>
+    /// <param name="metric">Summary name the results carry.</param>
+    /// <param name="values">One value per path, in path order.</param>
+    /// <param name="worstIsLargest">Whether the shortfalls average the largest values (else the smallest).</param>
+    /// <param name="tail95">Tail of <see cref="SummaryStatistics.Es95"/>; tests move it to reach k = 1 and k = n.</param>
+    /// <param name="tail99">Tail of <see cref="SummaryStatistics.Es99"/>.</param>
+    internal static (SummaryStatistics Statistics, Histogram Histogram) Summarize(
+        string metric, ReadOnlySpan<double> values, bool worstIsLargest, double tail95 = 0.05, double tail99 = 0.01)
     {
+        int n = values.Length;
+        if (n == 0) throw new ArgumentException("no paths to summarize", nameof(values));
+        int k95 = TailCount(n, tail95), k99 = TailCount(n, tail99);
+
+        // The k-th worst value of each tail, after the level ranks: one selection for all of them.
+        Span<int> ranks = stackalloc int[NumpyQuantile.LevelRankCount + 2];
+        NumpyQuantile.LevelRanks(n, ranks);
+        ranks[^2] = BoundaryRank(n, k95, worstIsLargest);
+        ranks[^1] = BoundaryRank(n, k99, worstIsLargest);
+        Span<double> order = stackalloc double[ranks.Length];
+        OrderStatistics(values, ranks, order);
         var q = new double[QuantileLevels.Count];
-        for (int l = 0; l < q.Length; l++) q[l] = NumpyQuantile.OfSorted(sorted, QuantileLevels.Values[l]);
-        double sum = 0.0;
-        foreach (double x in sorted) sum += x;
-        return new SummaryStatistics(metric, q, sum / sorted.Length, ExpectedShortfall(sorted, 0.05, worstIsLargest), ExpectedShortfall(sorted, 0.01, worstIsLargest));
+        NumpyQuantile.LevelsOfOrder(n, order, q);
+
+        // The k worst values are those strictly worse than the k-th worst t (m of them) and k - m
+        // copies of t, however many values tie with t. Comparing s x with s t for s = +-1 (exact)
+        // serves both directions with one loop; all sums run in path order.
+        double sign = worstIsLargest ? 1.0 : -1.0;
+        double t95 = order[^2], t99 = order[^1];
+        double beyond95 = sign * t95, beyond99 = sign * t99;
+        double sum = 0.0, sum95 = 0.0, sum99 = 0.0, lo = values[0], hi = values[0];
+        int m95 = 0, m99 = 0;
+        foreach (double x in values)
+        {
+            sum += x;
+            if (x < lo) lo = x;
+            if (x > hi) hi = x;
+            double signed = sign * x;
+            if (signed > beyond95)
+            {
+                sum95 += x;
+                m95++;
+            }
+
+            if (signed > beyond99)
+            {
+                sum99 += x;
+                m99++;
+            }
+        }
+
+        return (new SummaryStatistics(metric, q, sum / n, TailMean(sum95, m95, t95, k95), TailMean(sum99, m99, t99, k99)), BuildHistogram(metric, values, lo, hi));
     }
 
-    /// <summary>Mean of the ceil(tail N) worst values (MODEL.md section 5), from the worst end inwards.</summary>
-    public static double ExpectedShortfall(ReadOnlySpan<double> sorted, double tail, bool worstIsLargest)
+    /// <summary>The ceil(tail N) worst values of MODEL.md section 5 (less 1e-9: rounding in tail N must not add a path); 0 only for a tail too thin to hold one.</summary>
+    private static int TailCount(int n, double tail) => (int)Math.Min(n, Math.Ceiling((tail * n) - 1e-9));
+
+    /// <summary>Ascending rank of the k-th worst value (of the worst one when k = 0, which is not used).</summary>
+    private static int BoundaryRank(int n, int k, bool worstIsLargest) => worstIsLargest ? n - Math.Max(k, 1) : Math.Max(k, 1) - 1;
+
+    /// <summary>Mean of the k worst values: the m strictly worse than the k-th worst t, which sum to <paramref name="beyond"/>, and k - m copies of t.</summary>
+    private static double TailMean(double beyond, int m, double t, int k) => k == 0 ? double.NaN : (beyond + ((k - m) * t)) / k;
+
+    /// <summary>Order statistics of read-only values: by radix selection, or on a small copy by Hoare selection.</summary>
+    private static void OrderStatistics(ReadOnlySpan<double> values, ReadOnlySpan<int> ranks, Span<double> order)
     {
-        int n = sorted.Length;
-        int k = (int)Math.Min(n, Math.Ceiling(tail * n - 1e-9));
-        if (k == 0) return double.NaN;
-        double sum = 0.0;
-        for (int i = 0; i < k; i++) sum += worstIsLargest ? sorted[n - 1 - i] : sorted[i];
-        return sum / k;
+        if (values.Length >= RadixSelect.MinLength)
+        {
+            RadixSelect.Ranks(values, ranks, order);
+            return;
+        }
+
+        // Each selection leaves a permutation of the values, so the next one is exact too.
+        var copy = values.ToArray();
+        for (int j = 0; j < ranks.Length; j++)
+        {
+            NumpyQuantile.Select(copy, ranks[j]);
+            order[j] = copy[ranks[j]];
+        }
     }
 
-    private static Histogram BuildHistogram(string metric, ReadOnlySpan<double> sorted)
+    /// <summary>Bins over [<paramref name="lo"/>, <paramref name="hi"/>], the values' minimum and maximum; counts do not depend on the values' order.</summary>
+    private static Histogram BuildHistogram(string metric, ReadOnlySpan<double> values, double lo, double hi)
     {
-        double lo = sorted[0], hi = sorted[^1];
         if (hi <= lo) hi = lo + Math.Max(1e-9, Math.Abs(lo) * 1e-9);
         var edges = new double[HistogramBins + 1];
         for (int i = 0; i <= HistogramBins; i++) edges[i] = lo + (hi - lo) * i / HistogramBins;
         var counts = new long[HistogramBins];
-        foreach (double x in sorted)
+        foreach (double x in values)
         {
             int bin = (int)((x - lo) / (hi - lo) * HistogramBins);
             counts[Math.Clamp(bin, 0, HistogramBins - 1)]++;

@@ -38,14 +38,4 @@ public sealed class NumpyQuantileTests
             Assert.That(result[l], Is.EqualTo(NumpyQuantile.OfSorted(sorted, QuantileLevels.Values[l])));
         }
     }
-
-    [Test]
-    public void ExpectedShortfall_TakesCeilOfTail()
-    {
-        double[] sorted = [.. Enumerable.Range(1, 101).Select(i => (double)i)];
-        // ceil(0.05 * 101) = 6 worst: 96..101, mean 98.5; smallest side: 1..6, mean 3.5.
-        Assert.That(ResultBuilder.ExpectedShortfall(sorted, 0.05, worstIsLargest: true), Is.EqualTo(98.5));
-        Assert.That(ResultBuilder.ExpectedShortfall(sorted, 0.05, worstIsLargest: false), Is.EqualTo(3.5));
-        Assert.That(ResultBuilder.ExpectedShortfall(sorted.AsSpan(0, 100), 0.05, worstIsLargest: true), Is.EqualTo(98.0));
-    }
 }

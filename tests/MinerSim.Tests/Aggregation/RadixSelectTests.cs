@@ -34,4 +34,22 @@ public sealed class RadixSelectTests
         NumpyQuantile.LevelsBySelection((double[])column.Clone(), result);
         Assert.That(result, Is.EqualTo(expected), name + " (selection)");
     }
+
+    [TestCaseSource(nameof(Columns))]
+    public void Ranks_EqualSortedValues(string name, double[] column)
+    {
+        var sorted = (double[])column.Clone();
+        Array.Sort(sorted);
+        int n = column.Length;
+        // Unsorted, repeated, at both ends and next to each other (so sharing buckets).
+        int[] ranks = [n - 1, 0, n / 2, n / 2, n / 2 + 1, 1, n - 2, n / 20, n - n / 100, 3 * n / 7];
+        var order = new double[ranks.Length];
+        var copy = (double[])column.Clone();
+        RadixSelect.Ranks(column, ranks, order);
+        Assert.That(column, Is.EqualTo(copy), name + ": input left as it was");
+        for (int j = 0; j < ranks.Length; j++)
+        {
+            Assert.That(BitConverter.DoubleToInt64Bits(order[j]), Is.EqualTo(BitConverter.DoubleToInt64Bits(sorted[ranks[j]])), $"{name}: rank {ranks[j]}");
+        }
+    }
 }
