@@ -111,13 +111,31 @@ public sealed unsafe partial class BlockKernel
     }
 
     /// <summary>Step 3's subsidy, <c>50 / 2^floor(h / 210000)</c> and 0 from the 64th halving, per lane.</summary>
+    /// <remarks>
+    /// Bit for bit <see cref="Network.Subsidy.AtHeight"/> for every height h &gt;= 0 (and +inf), without its division
+    /// (vdivpd is slow on a 512-bit vector) and without a saturating conversion (Vector512.ConvertToInt64 wraps
+    /// vcvttpd2qq in fix-ups):
+    /// <list type="bullet">
+    /// <item>The scalar rule's floor(RN(h / 210000)) is the exact floor f of h / 210000: a quotient below an integer n
+    /// is at most n - ulp(210000 n) / 210000, more than half a spacing of n below it (2^17 &lt; 210000 &lt; 2^18),
+    /// so it never rounds up to n. Heights from 64 * 210000 on give f &gt;= 64 and 0.</item>
+    /// <item>Here h is first clamped to 64 * 210000 (exact; same answer, 0). r = RN(1/210000) is below
+    /// 1/210000, so h r &lt; h / 210000, and RN(h r) cannot round up to the next integer either (the same margin),
+    /// so q = floor(RN(h r)) is f or f - 1 (the error is below 64 * 2^-52). One exact comparison with
+    /// (q + 1) 210000 (a fused multiply-add of integers below 2^53) adds the missing 1: q = f in 0 .. 64.</item>
+    /// <item>q is then an integer in 0 .. 64, where the plain conversion needs no saturation.</item>
+    /// </list>
+    /// SubsidyKernelTests sweeps the heights around every halving against the scalar rule.
+    /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static V Subsidy(V height)
+    internal static V Subsidy(V height)
     {
-        var halvings = Vector512.Floor(height / C(Network.Subsidy.HalvingInterval));
-        var h = Vector512.ConvertToInt64(Vector512.MinNative(halvings, C(64.0)));
-        var pow = ((Vector512.Create(1023L) - h) << 52).AsDouble();
-        return Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(halvings, C(64.0)), V.Zero, C(Network.Subsidy.InitialBtc) * pow);
+        var interval = C(Network.Subsidy.HalvingInterval);
+        var h = Vector512.MinNative(height, C(64.0 * Network.Subsidy.HalvingInterval));
+        var q = Vector512.Floor(h * C(1.0 / Network.Subsidy.HalvingInterval));
+        q += Vector512.GreaterThanOrEqual(h, Vector512.FusedMultiplyAdd(q, interval, interval)) & V.One;
+        var pow = ((Vector512.Create(1023L) - Vector512.ConvertToInt64Native(q)) << 52).AsDouble();
+        return Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(q, C(64.0)), V.Zero, C(Network.Subsidy.InitialBtc) * pow);
     }
 
     /// <summary>Steps 5-10: machines on or off, production, AISC layers, regime, sales, inventory, capacity.</summary>
