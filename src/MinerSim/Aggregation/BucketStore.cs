@@ -30,27 +30,6 @@ internal sealed class BucketStore
         Total++;
     }
 
-    /// <summary>Counts one value in each of <paramref name="buckets"/>.</summary>
-    public void AddAll(ReadOnlySpan<int> buckets)
-    {
-        var counts = _counts;
-        int offset = _offset;
-        foreach (int b in buckets)
-        {
-            int i = b - offset;
-            if ((uint)i >= (uint)counts.Length)
-            {
-                i = Grow(b);
-                counts = _counts;
-                offset = _offset;
-            }
-
-            counts[i]++;
-        }
-
-        Total += buckets.Length;
-    }
-
     /// <summary>Extends the range to hold every bucket in [<paramref name="lo"/>, <paramref name="hi"/>], ahead of <see cref="AddReserved"/>.</summary>
     public void Reserve(int lo, int hi)
     {

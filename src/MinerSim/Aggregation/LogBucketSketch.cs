@@ -2,6 +2,8 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+using V8Long = System.Runtime.Intrinsics.Vector512<long>;
 
 namespace MinerSim.Aggregation;
 
@@ -86,7 +88,7 @@ public sealed class LogBucketSketch
         if (max > Max) Max = max;
         if (values.IsEmpty) return;
         const int Chunk = 256;
-        Span<int> buckets = stackalloc int[Chunk];
+        Span<int> buckets = stackalloc int[Chunk + Vector512<long>.Count];
         if (min > MinMagnitude)
         {
             // The common case, every value positive: the store's range is settled once from the batch's
@@ -103,7 +105,7 @@ public sealed class LogBucketSketch
             return;
         }
 
-        Span<int> negative = stackalloc int[Chunk];
+        Span<int> negative = stackalloc int[Chunk + Vector512<long>.Count];
         for (int first = 0; first < values.Length; first += Chunk)
         {
             AddMixed(values.Slice(first, Math.Min(Chunk, values.Length - first)), buckets, negative);
@@ -170,8 +172,9 @@ public sealed class LogBucketSketch
     }
 
     /// <summary>
-    /// Any mix of signs, zeros and NaN, eight values at a time: bucket indices vectorized, each index
-    /// written (branch-free) to the positive or the negative list, then one counting pass per sign.
+    /// Any mix of signs, zeros and NaN, eight values at a time: bucket indices vectorized and packed into the
+    /// positive and the negative list (AVX-512 compress; a branch-free lane loop elsewhere), each list's range
+    /// reserved once, then one counting pass per sign. The lists need eight ints of slack past the part's length.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AddMixed(ReadOnlySpan<double> part, Span<int> positiveBuckets, Span<int> negativeBuckets)
@@ -180,18 +183,38 @@ public sealed class LogBucketSketch
         ref int pos = ref MemoryMarshal.GetReference(positiveBuckets);
         ref int neg = ref MemoryMarshal.GetReference(negativeBuckets);
         var min = Vector512.Create(MinMagnitude);
+        var none = Vector512.Create(long.MaxValue);
+        V8Long posLo = none, negLo = none, posHi = -none, negHi = -none;
         int np = 0, nn = 0;
         Span<int> lanes = stackalloc int[Vector512<long>.Count];
         int i = 0;
         for (; i + Vector512<double>.Count <= part.Length; i += Vector512<double>.Count)
         {
             var x = Vector512.LoadUnsafe(ref start, (nuint)i);
-            uint positive = (uint)Vector512.ExtractMostSignificantBits(Vector512.GreaterThan(x, min));
-            uint negative = (uint)Vector512.ExtractMostSignificantBits(Vector512.LessThan(x, -min));
+            var isPositive = Vector512.GreaterThan(x, min).AsInt64();
+            var isNegative = Vector512.LessThan(x, -min).AsInt64();
+            uint positive = (uint)Vector512.ExtractMostSignificantBits(isPositive);
+            uint negative = (uint)Vector512.ExtractMostSignificantBits(isNegative);
             uint zero = (uint)Vector512.ExtractMostSignificantBits(Vector512.Equals(x, x)) & ~(positive | negative);
             ZeroCount += BitOperations.PopCount(zero);
             if ((positive | negative) == 0) continue;
             var index = Vector512.ShiftRightLogical(Vector512.Abs(x).AsInt64(), Shift);
+            posLo = Vector512.Min(posLo, Vector512.ConditionalSelect(isPositive, index, none));
+            posHi = Vector512.Max(posHi, Vector512.ConditionalSelect(isPositive, index, -none));
+            negLo = Vector512.Min(negLo, Vector512.ConditionalSelect(isNegative, index, none));
+            negHi = Vector512.Max(negHi, Vector512.ConditionalSelect(isNegative, index, -none));
+            if (Avx512F.IsSupported)
+            {
+                // Register compress (the memory form is microcoded on some cores), then a full store into the slack.
+                var p = Avx512F.Compress(V8Long.Zero, isPositive, index);
+                var q = Avx512F.Compress(V8Long.Zero, isNegative, index);
+                Vector512.Narrow(p, p).GetLower().AsInt32().StoreUnsafe(ref pos, (nuint)np);
+                Vector512.Narrow(q, q).GetLower().AsInt32().StoreUnsafe(ref neg, (nuint)nn);
+                np += BitOperations.PopCount(positive);
+                nn += BitOperations.PopCount(negative);
+                continue;
+            }
+
             Vector512.Narrow(index, index).GetLower().CopyTo(lanes);
             for (int l = 0; l < Vector512<long>.Count; l++)
             {
@@ -203,9 +226,33 @@ public sealed class LogBucketSketch
             }
         }
 
-        if (np > 0) _positive.AddAll(positiveBuckets[..np]);
-        if (nn > 0) _negative.AddAll(negativeBuckets[..nn]);
+        if (np > 0)
+        {
+            _positive.Reserve((int)MinAcross(posLo), (int)MaxAcross(posHi));
+            _positive.AddReserved(positiveBuckets[..np]);
+        }
+
+        if (nn > 0)
+        {
+            _negative.Reserve((int)MinAcross(negLo), (int)MaxAcross(negHi));
+            _negative.AddReserved(negativeBuckets[..nn]);
+        }
+
         for (; i < part.Length; i++) AddUntracked(part[i]);
+    }
+
+    private static long MinAcross(V8Long v)
+    {
+        long m = long.MaxValue;
+        for (int l = 0; l < V8Long.Count; l++) m = Math.Min(m, v[l]);
+        return m;
+    }
+
+    private static long MaxAcross(V8Long v)
+    {
+        long m = long.MinValue;
+        for (int l = 0; l < V8Long.Count; l++) m = Math.Max(m, v[l]);
+        return m;
     }
 
     /// <summary><see cref="Add"/> without the min and max, which the batch has already taken.</summary>
