@@ -71,6 +71,7 @@ internal sealed class BucketStore
         Total += count;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Merge(BucketStore other)
     {
         for (int i = 0; i < other._counts.Length; i++)
@@ -79,6 +80,7 @@ internal sealed class BucketStore
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int BucketAtRank(long rank)
     {
         long seen = 0;
@@ -91,6 +93,7 @@ internal sealed class BucketStore
         return _offset + _counts.Length - 1;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int BucketAtRankFromTop(long rank)
     {
         long seen = 0;

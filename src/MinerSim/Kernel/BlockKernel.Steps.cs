@@ -213,7 +213,12 @@ public sealed unsafe partial class BlockKernel
     }
 
     /// <summary>Steps 5-10 for lanes i .. i + 7.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    /// <remarks>
+    /// A call per vector (too large for the JIT to inline into the pass loop, which costs nothing here), so it
+    /// is marked for full optimization at once: left to tiered compilation it would run its first few hundred
+    /// milliseconds as unoptimized tier-0 code, with every vector helper a call.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void MinersVector<TTails>(int i, double* activeOut)
         where TTails : struct, ITailForm
     {
