@@ -283,6 +283,7 @@ internal static class RadixSelect
     }
 
     /// <summary>The bucket whose values hold rank <paramref name="rank"/>, and how many values lie in lower buckets.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int BucketOfRank(int[] counts, ReadOnlySpan<int> chunkBelow, int rank, out int below)
     {
         // The last chunk with no more than rank values below it, then the bucket within it.
@@ -317,9 +318,9 @@ internal static class RadixSelect
         for (; i + Stride <= n; i += Stride)
         {
             var b = Vector512.LoadUnsafe(ref bucket, (nuint)i);
-            var hit = Vector512<ushort>.Zero;
-            foreach (ushort wanted in groupBucket) hit |= Vector512.Equals(b, Vector512.Create(wanted));
-            for (ulong lanes = hit.ExtractMostSignificantBits(); lanes != 0; lanes &= lanes - 1)
+            ulong lanes = 0;
+            foreach (ushort wanted in groupBucket) lanes |= Vector512.Equals(b, Vector512.Create(wanted)).ExtractMostSignificantBits();
+            for (; lanes != 0; lanes &= lanes - 1)
             {
                 int at = i + BitOperations.TrailingZeroCount(lanes);
                 gathered[fill[slot[bucketOf[at]]]++] = values[at];
