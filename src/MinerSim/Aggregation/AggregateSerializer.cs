@@ -9,8 +9,8 @@ namespace MinerSim.Aggregation;
 /// a checkpoint): everything a merge needs to rebuild the same bytes as an unsplit run.
 /// </summary>
 /// <remarks>
-/// Layout (little-endian), format version 3 (version 1 had the sketches' exact logarithmic bucket
-/// indices, version 2 no sketch min and max; both are refused):
+/// Layout (little-endian), format version 4 (version 1 had the sketches' exact logarithmic bucket
+/// indices, version 2 no sketch min and max, version 3 the interpolated logarithmic indices; all are refused):
 /// <list type="number">
 /// <item>magic <c>MSAGGREG</c>, int32 version;</item>
 /// <item>int64 paths, int32 days, int32 block size, int32 method (1 exact, 2 sketch),
@@ -28,7 +28,7 @@ namespace MinerSim.Aggregation;
 public static class AggregateSerializer
 {
     /// <summary>Format version written by <see cref="Write"/>.</summary>
-    public const int FormatVersion = 3;
+    public const int FormatVersion = 4;
 
     private static readonly byte[] Magic = Encoding.ASCII.GetBytes("MSAGGREG");
     private static readonly byte[] Trailer = Encoding.ASCII.GetBytes("MSAGGEND");

@@ -30,33 +30,18 @@ internal sealed class BucketStore
         Total++;
     }
 
-    /// <summary>Counts one value in each of <paramref name="buckets"/>.</summary>
-    public void AddAll(ReadOnlySpan<int> buckets)
-    {
-        var counts = _counts;
-        int offset = _offset;
-        foreach (int b in buckets)
-        {
-            int i = b - offset;
-            if ((uint)i >= (uint)counts.Length)
-            {
-                i = Grow(b);
-                counts = _counts;
-                offset = _offset;
-            }
-
-            counts[i]++;
-        }
-
-        Total += buckets.Length;
-    }
-
-    /// <summary>Counts one value in each of <paramref name="buckets"/>, all within [<paramref name="lo"/>, <paramref name="hi"/>].</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void AddRange(ReadOnlySpan<int> buckets, int lo, int hi)
+    /// <summary>Extends the range to hold every bucket in [<paramref name="lo"/>, <paramref name="hi"/>], ahead of <see cref="AddReserved"/>.</summary>
+    public void Reserve(int lo, int hi)
     {
         if ((uint)(lo - _offset) >= (uint)_counts.Length) Grow(lo);
         if ((uint)(hi - _offset) >= (uint)_counts.Length) Grow(hi);
+    }
+
+    /// <summary>Counts one value in each of <paramref name="buckets"/>, all within a range <see cref="Reserve"/> has made room for.</summary>
+    /// <remarks>Unchecked: a bucket outside the reserved range would write outside the counts.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void AddReserved(ReadOnlySpan<int> buckets)
+    {
         ref int origin = ref MemoryMarshal.GetArrayDataReference(_counts);
         int offset = _offset;
         foreach (int b in buckets) Unsafe.Add(ref origin, b - offset)++;
@@ -86,6 +71,7 @@ internal sealed class BucketStore
         Total += count;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Merge(BucketStore other)
     {
         for (int i = 0; i < other._counts.Length; i++)
@@ -94,6 +80,7 @@ internal sealed class BucketStore
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int BucketAtRank(long rank)
     {
         long seen = 0;
@@ -106,6 +93,7 @@ internal sealed class BucketStore
         return _offset + _counts.Length - 1;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int BucketAtRankFromTop(long rank)
     {
         long seen = 0;

@@ -7,6 +7,6 @@ public enum QuantileMethod
     Auto,
     /// <summary>Exact order statistics, numpy's default linear interpolation.</summary>
     Exact,
-    /// <summary>Mergeable log-bucket sketch, 0.5% relative accuracy, memory flat in paths.</summary>
+    /// <summary>Mergeable log-bucket sketch, 0.39% relative accuracy (1/257), memory flat in paths.</summary>
     Sketch,
 }

@@ -6,7 +6,10 @@ public sealed unsafe partial class BlockKernel
     private const int Opex = 0, Capex = 1, Financing = 2, Hpc = 3, RhoCalm = 4, RhoSevere = 5, RhoCapital = 6;
     private const int StressCap = 7, StressRate = 8, SevereCap = 9, SevereRate = 10, PhiNear = 11, Funding = 12;
     private const int GrowthFactor = 13, DecayFactor = 14, Spread = 15, InvSpread = 16;
-    private const int CohortStride = 17;
+
+    // The smallest and largest ln c_j of the cohort's tiers: the extremes of step 5's z for the near-range check.
+    private const int LnCostMin = 17, LnCostMax = 18;
+    private const int CohortStride = 19;
 
     private void CompileConstants()
     {
@@ -31,6 +34,8 @@ public sealed unsafe partial class BlockKernel
             cc[DecayFactor] = k.DecayFactor;
             cc[Spread] = k.Spread;
             cc[InvSpread] = k.Spread > 0 ? 1.0 / k.Spread : 0.0;
+            cc[LnCostMin] = double.PositiveInfinity;
+            cc[LnCostMax] = double.NegativeInfinity;
             for (int j = 0; j < k.Weights.Count; j++)
             {
                 int g = _tierStart[c] + j;
@@ -38,7 +43,12 @@ public sealed unsafe partial class BlockKernel
                 _tierCost[g] = k.CostPerPowerPrice[j];
                 _tierLnCost[g] = Math.Log(k.CostPerPowerPrice[j]);
                 _tierInvCost[g] = 1.0 / k.CostPerPowerPrice[j];
+                cc[LnCostMin] = Math.Min(cc[LnCostMin], _tierLnCost[g]);
+                cc[LnCostMax] = Math.Max(cc[LnCostMax], _tierLnCost[g]);
             }
+
+            // A cohort with a spread above the pairing limit always takes the general path of step 5.
+            _allPaired &= k.Spread <= MaxPairedSpread;
         }
     }
 }

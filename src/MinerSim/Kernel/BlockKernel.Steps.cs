@@ -111,136 +111,234 @@ public sealed unsafe partial class BlockKernel
     }
 
     /// <summary>Step 3's subsidy, <c>50 / 2^floor(h / 210000)</c> and 0 from the 64th halving, per lane.</summary>
+    /// <remarks>
+    /// Bit for bit <see cref="Network.Subsidy.AtHeight"/> for every height h &gt;= 0 (and +inf), without its division
+    /// (vdivpd is slow on a 512-bit vector) and without a saturating conversion (Vector512.ConvertToInt64 wraps
+    /// vcvttpd2qq in fix-ups):
+    /// <list type="bullet">
+    /// <item>The scalar rule's floor(RN(h / 210000)) is the exact floor f of h / 210000: a quotient below an integer n
+    /// is at most n - ulp(210000 n) / 210000, more than half a spacing of n below it (2^17 &lt; 210000 &lt; 2^18),
+    /// so it never rounds up to n. Heights from 64 * 210000 on give f &gt;= 64 and 0.</item>
+    /// <item>Here h is first clamped to 64 * 210000 (exact; same answer, 0). r = RN(1/210000) is below
+    /// 1/210000, so h r &lt; h / 210000, and RN(h r) cannot round up to the next integer either (the same margin),
+    /// so q = floor(RN(h r)) is f or f - 1 (the error is below 64 * 2^-52). One exact comparison with
+    /// (q + 1) 210000 (a fused multiply-add of integers below 2^53) adds the missing 1: q = f in 0 .. 64.</item>
+    /// <item>q is then an integer in 0 .. 64, where the plain conversion needs no saturation.</item>
+    /// </list>
+    /// SubsidyKernelTests sweeps the heights around every halving against the scalar rule.
+    /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static V Subsidy(V height)
+    internal static V Subsidy(V height)
     {
-        var halvings = Vector512.Floor(height / C(Network.Subsidy.HalvingInterval));
-        var h = Vector512.ConvertToInt64(Vector512.MinNative(halvings, C(64.0)));
-        var pow = ((Vector512.Create(1023L) - h) << 52).AsDouble();
-        return Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(halvings, C(64.0)), V.Zero, C(Network.Subsidy.InitialBtc) * pow);
+        var interval = C(Network.Subsidy.HalvingInterval);
+        var h = Vector512.MinNative(height, C(64.0 * Network.Subsidy.HalvingInterval));
+        var q = Vector512.Floor(h * C(1.0 / Network.Subsidy.HalvingInterval));
+        q += Vector512.GreaterThanOrEqual(h, Vector512.FusedMultiplyAdd(q, interval, interval)) & V.One;
+        var pow = ((Vector512.Create(1023L) - Vector512.ConvertToInt64Native(q)) << 52).AsDouble();
+        return Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(q, C(64.0)), V.Zero, C(Network.Subsidy.InitialBtc) * pow);
     }
 
     /// <summary>Steps 5-10: machines on or off, production, AISC layers, regime, sales, inventory, capacity.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    /// <remarks>
+    /// The vectors are independent paths, so they may run in any order. Each is first classed as near, when
+    /// every tier sits in the near range of the normal CDF (|z| and |z - s| below <see cref="NormalCdf.NearLimit"/>),
+    /// or not; the near ones then run through <see cref="NormalCdf.PhiPairNear"/> in a loop with no calls, so the
+    /// JIT keeps the live vectors in registers, and the others through the general form (continued fraction,
+    /// unpaired fallback), whose rarely taken branches the JIT compiles as calls and spills around. For a near
+    /// vector both forms compute the same bits, so the class of a vector never changes a result.
+    /// </remarks>
     private void StepMiners()
     {
-        var activeOut = _day + (int)DailyMetric.ActiveShare * B;
+        int near = 0, others = 0;
         for (int i = 0; i < _lanes; i += W)
         {
-            var hp = Vector512.Load(_hp + i);
-            var lnHp = Vector512.Load(_lnHp + i);
-            var k = Vector512.Load(_k + i);
-            var price = Vector512.Load(_price + i);
-            var invPrice = V.One / price;
-            V network = V.Zero, installed = V.Zero, sold = V.Zero, productionAll = V.Zero, costAll = V.Zero, inventoryAll = V.Zero;
-            for (int c = 0; c < _nc; c++)
+            if (_allPaired && AllTiersNear(i)) _nearVectors[near++] = i;
+            else _generalVectors[others++] = i;
+        }
+
+        var activeOut = _day + (int)DailyMetric.ActiveShare * B;
+        MinersPass<NearTails>(_nearVectors, near, activeOut);
+        if (others > 0) MinersPass<AnyTails>(_generalVectors, others, activeOut);
+    }
+
+    /// <summary>Steps 5-10 for the vectors starting at lanes <paramref name="vectors"/>[0 .. count - 1].</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void MinersPass<TTails>(int[] vectors, int count, double* activeOut)
+        where TTails : struct, ITailForm
+    {
+        for (int v = 0; v < count; v++) MinersVector<TTails>(vectors[v], activeOut);
+    }
+
+    /// <summary>Whether every tier of every cohort with a spread has |z| and |z - s| below the CDF's near limit in lanes i .. i + 7.</summary>
+    /// <remarks>
+    /// z = (ln hp - ln p - ln c_g) / s falls as ln c_g rises and z - s &lt; z, and the rounded operations are
+    /// monotone, so the tiers with the smallest and the largest ln c_g bound every lane's z and z - s exactly.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private bool AllTiersNear(int i)
+    {
+        var lnHp = Vector512.Load(_lnHp + i);
+        var cut = C(NormalCdf.NearLimit);
+        var far = V.Zero;
+        for (int c = 0; c < _nc; c++)
+        {
+            double* cc = _cohortConst + c * CohortStride;
+            if (!(cc[Spread] > 0)) continue;
+            V invS = C(cc[InvSpread]);
+            var lnRatio = lnHp - Vector512.Load(_lnPowerPrice + c * Row + i);
+            var zHi = (lnRatio - C(cc[LnCostMin])) * invS;
+            var zLo = (lnRatio - C(cc[LnCostMax])) * invS - C(cc[Spread]);
+            far |= Vector512.GreaterThanOrEqual(zHi, cut) | Vector512.LessThanOrEqual(zLo, -cut);
+        }
+
+        return far == V.Zero;
+    }
+
+    /// <summary>Which form of the paired normal CDF step 5 uses (a type argument, so the JIT compiles each form on its own).</summary>
+    private interface ITailForm
+    {
+        static abstract bool Near { get; }
+    }
+
+    /// <summary>Every lane is known to be in the near range: <see cref="NormalCdf.PhiPairNear"/>.</summary>
+    private struct NearTails : ITailForm
+    {
+        public static bool Near => true;
+    }
+
+    /// <summary>Any lane: <see cref="NormalCdf.PhiPair"/>, or two <see cref="NormalCdf.Phi(V)"/> beyond the pairing limits.</summary>
+    private struct AnyTails : ITailForm
+    {
+        public static bool Near => false;
+    }
+
+    /// <summary>Steps 5-10 for lanes i .. i + 7.</summary>
+    /// <remarks>
+    /// A call per vector (too large for the JIT to inline into the pass loop, which costs nothing here), so it
+    /// is marked for full optimization at once: left to tiered compilation it would run its first few hundred
+    /// milliseconds as unoptimized tier-0 code, with every vector helper a call.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void MinersVector<TTails>(int i, double* activeOut)
+        where TTails : struct, ITailForm
+    {
+        var hp = Vector512.Load(_hp + i);
+        var lnHp = Vector512.Load(_lnHp + i);
+        var k = Vector512.Load(_k + i);
+        var price = Vector512.Load(_price + i);
+        var invPrice = V.One / price;
+        V network = V.Zero, installed = V.Zero, sold = V.Zero, productionAll = V.Zero, costAll = V.Zero, inventoryAll = V.Zero;
+        for (int c = 0; c < _nc; c++)
+        {
+            double* cc = _cohortConst + c * CohortStride;
+            int o = c * Row + i;
+            if (Sse.IsSupported)
             {
-                double* cc = _cohortConst + c * CohortStride;
-                int o = c * Row + i;
-                if (Sse.IsSupported)
-                {
-                    // A block's state outgrows L2, and these 7 x cohorts streams are more than the hardware
-                    // prefetcher follows: ask for the lines two vectors ahead (a hint: no effect on any value).
-                    Sse.Prefetch0(_capacity + o + Ahead);
-                    Sse.Prefetch0(_inventory + o + Ahead);
-                    Sse.Prefetch0(_liquidated + o + Ahead);
-                    Sse.Prefetch0(_phiCalm + o + Ahead);
-                    Sse.Prefetch0(_lnPowerPrice + o + Ahead);
-                    Sse.Prefetch0(_powerScale + o + Ahead);
-                    Sse.Prefetch0(_invPowerScale + o + Ahead);
-                }
-
-                V onSum = V.Zero, pwSum = V.Zero;
-                double s = cc[Spread];
-                // Tier g's u = c_g p: z = (ln hp - ln c_g - ln p) / s, and u e^(s^2/2) = c_g (p e^(s^2/2)).
-                var powerScale = Vector512.Load(_powerScale + o);
-                if (s > 0)
-                {
-                    V invS = C(cc[InvSpread]), sv = C(s);
-                    var lnRatio = lnHp - Vector512.Load(_lnPowerPrice + o);
-                    var hpOverScale = hp * Vector512.Load(_invPowerScale + o);
-                    bool pair = s <= MaxPairedSpread;
-                    for (int g = _tierStart[c]; g < _tierStart[c + 1]; g++)
-                    {
-                        var z = (lnRatio - C(_tierLnCost[g])) * invS;
-                        V on, shifted;
-                        if (pair && !Vector512.GreaterThanAny(Vector512.Abs(z), C(NormalCdf.PairLimit)))
-                        {
-                            // exp(z s - s^2/2) = (hp / u) e^(-s^2/2) = hp / (c_g p e^(s^2/2)): Phi(z - s) shares Phi(z)'s exponential.
-                            (on, shifted) = NormalCdf.PhiPair(z, sv, hpOverScale * C(_tierInvCost[g]));
-                        }
-                        else
-                        {
-                            on = NormalCdf.Phi(z);
-                            shifted = NormalCdf.Phi(z - sv);
-                        }
-
-                        onSum += C(_tierWeight[g]) * on;
-                        pwSum += C(_tierWeight[g] * _tierCost[g]) * shifted;
-                    }
-
-                    pwSum *= powerScale;
-                }
-                else
-                {
-                    for (int g = _tierStart[c]; g < _tierStart[c + 1]; g++)
-                    {
-                        var u = C(_tierCost[g]) * powerScale;
-                        var on = Vector512.GreaterThanOrEqual(hp, u) & V.One;
-                        var w = C(_tierWeight[g]);
-                        onSum += w * on;
-                        pwSum += w * (u * on);
-                    }
-                }
-
-                var cap = Vector512.Load(_capacity + o);
-                var active = cap * onSum;
-                network += active;
-                installed += cap;
-                var production = k * active;
-                var c1 = cap * pwSum + C(cc[Opex]) * cap;
-                var net = c1 + C(cc[Capex]) * cap + C(cc[Financing]) - C(cc[Hpc]);
-                productionAll += production;
-                costAll += net;
-
-                // rho = P Q / N compared with each threshold as P Q >= threshold N (N > 0); rho = +inf where N <= 0.
-                var pq = price * production;
-                var free = Vector512.LessThanOrEqual(net, V.Zero);
-                var calm = free | Vector512.GreaterThanOrEqual(pq, C(cc[RhoCalm]) * net);
-                var covered = free | Vector512.GreaterThanOrEqual(pq, net);
-                var moderate = free | Vector512.GreaterThanOrEqual(pq, C(cc[RhoSevere]) * net);
-                var open = free | Vector512.GreaterThanOrEqual(pq, C(cc[RhoCapital]) * net);
-
-                var liquidated = Vector512.Load(_liquidated + o);
-                var stressRate = Vector512.ConditionalSelect(
-                    moderate,
-                    Vector512.MinNative(C(cc[StressRate]), Vector512.MaxNative(V.Zero, C(cc[StressCap]) - liquidated)),
-                    Vector512.MinNative(C(cc[SevereRate]), Vector512.MaxNative(V.Zero, C(cc[SevereCap]) - liquidated)));
-                var inventoryRate = Vector512.AndNot(stressRate, covered);
-                var phi = Vector512.ConditionalSelect(calm, Vector512.Load(_phiCalm + o), Vector512.ConditionalSelect(covered, C(cc[PhiNear]), V.One));
-                Vector512.Store(Vector512.ConditionalSelect(covered, V.Zero, liquidated + inventoryRate), _liquidated + o);
-
-                var planned = phi * production + inventoryRate;
-                var funding = open & C(cc[Funding]);
-                var mandatory = Vector512.MaxNative(V.Zero, c1 + C(cc[Financing]) - C(cc[Hpc]) - funding) * invPrice;
-                var inventory = Vector512.Load(_inventory + o);
-                var sale = Vector512.MinNative(inventory + production, Vector512.MaxNative(planned, mandatory));
-                inventory = inventory + production - sale;
-                Vector512.Store(inventory, _inventory + o);
-                inventoryAll += inventory;
-                sold += sale;
-
-                var kept = Vector512.ConditionalSelect(covered, cap, cap * C(cc[DecayFactor]));
-                Vector512.Store(Vector512.ConditionalSelect(calm, cap * C(cc[GrowthFactor]), kept), _capacity + o);
+                // A block's state outgrows L2, and these 7 x cohorts streams are more than the hardware
+                // prefetcher follows: ask for the lines two vectors ahead (a hint: no effect on any value).
+                Sse.Prefetch0(_capacity + o + Ahead);
+                Sse.Prefetch0(_inventory + o + Ahead);
+                Sse.Prefetch0(_liquidated + o + Ahead);
+                Sse.Prefetch0(_phiCalm + o + Ahead);
+                Sse.Prefetch0(_lnPowerPrice + o + Ahead);
+                Sse.Prefetch0(_powerScale + o + Ahead);
+                Sse.Prefetch0(_invPowerScale + o + Ahead);
             }
 
-            Vector512.Store(network, _network + i);
-            Vector512.Store(sold, _sold + i);
-            Vector512.Store(inventoryAll, _inventorySum + i);
-            Vector512.Store(Vector512.ConditionalSelect(Vector512.GreaterThan(installed, V.Zero), network / installed, V.Zero), activeOut + i);
-            var below = Vector512.LessThan(price * productionAll, costAll) & V.One;
-            Vector512.Store(Vector512.Load(_daysBelow + i) + below, _daysBelow + i);
+            V onSum = V.Zero, pwSum = V.Zero;
+            double s = cc[Spread];
+            // Tier g's u = c_g p: z = (ln hp - ln c_g - ln p) / s, and u e^(s^2/2) = c_g (p e^(s^2/2)).
+            var powerScale = Vector512.Load(_powerScale + o);
+            if (s > 0)
+            {
+                V invS = C(cc[InvSpread]), sv = C(s);
+                var lnRatio = lnHp - Vector512.Load(_lnPowerPrice + o);
+                var hpOverScale = hp * Vector512.Load(_invPowerScale + o);
+                bool pair = s <= MaxPairedSpread;
+                for (int g = _tierStart[c]; g < _tierStart[c + 1]; g++)
+                {
+                    var z = (lnRatio - C(_tierLnCost[g])) * invS;
+                    V on, shifted;
+                    if (TTails.Near)
+                    {
+                        // exp(z s - s^2/2) = (hp / u) e^(-s^2/2) = hp / (c_g p e^(s^2/2)): Phi(z - s) shares Phi(z)'s exponential.
+                        (on, shifted) = NormalCdf.PhiPairNear(z, sv, hpOverScale * C(_tierInvCost[g]));
+                    }
+                    else if (pair && !Vector512.GreaterThanAny(Vector512.Abs(z), C(NormalCdf.PairLimit)))
+                    {
+                        (on, shifted) = NormalCdf.PhiPair(z, sv, hpOverScale * C(_tierInvCost[g]));
+                    }
+                    else
+                    {
+                        on = NormalCdf.Phi(z);
+                        shifted = NormalCdf.Phi(z - sv);
+                    }
+
+                    onSum += C(_tierWeight[g]) * on;
+                    pwSum += C(_tierWeight[g] * _tierCost[g]) * shifted;
+                }
+
+                pwSum *= powerScale;
+            }
+            else
+            {
+                for (int g = _tierStart[c]; g < _tierStart[c + 1]; g++)
+                {
+                    var u = C(_tierCost[g]) * powerScale;
+                    var on = Vector512.GreaterThanOrEqual(hp, u) & V.One;
+                    var w = C(_tierWeight[g]);
+                    onSum += w * on;
+                    pwSum += w * (u * on);
+                }
+            }
+
+            var cap = Vector512.Load(_capacity + o);
+            var active = cap * onSum;
+            network += active;
+            installed += cap;
+            var production = k * active;
+            var c1 = cap * pwSum + C(cc[Opex]) * cap;
+            var net = c1 + C(cc[Capex]) * cap + C(cc[Financing]) - C(cc[Hpc]);
+            productionAll += production;
+            costAll += net;
+
+            // rho = P Q / N compared with each threshold as P Q >= threshold N (N > 0); rho = +inf where N <= 0.
+            var pq = price * production;
+            var free = Vector512.LessThanOrEqual(net, V.Zero);
+            var calm = free | Vector512.GreaterThanOrEqual(pq, C(cc[RhoCalm]) * net);
+            var covered = free | Vector512.GreaterThanOrEqual(pq, net);
+            var moderate = free | Vector512.GreaterThanOrEqual(pq, C(cc[RhoSevere]) * net);
+            var open = free | Vector512.GreaterThanOrEqual(pq, C(cc[RhoCapital]) * net);
+
+            var liquidated = Vector512.Load(_liquidated + o);
+            var stressRate = Vector512.ConditionalSelect(
+                moderate,
+                Vector512.MinNative(C(cc[StressRate]), Vector512.MaxNative(V.Zero, C(cc[StressCap]) - liquidated)),
+                Vector512.MinNative(C(cc[SevereRate]), Vector512.MaxNative(V.Zero, C(cc[SevereCap]) - liquidated)));
+            var inventoryRate = Vector512.AndNot(stressRate, covered);
+            var phi = Vector512.ConditionalSelect(calm, Vector512.Load(_phiCalm + o), Vector512.ConditionalSelect(covered, C(cc[PhiNear]), V.One));
+            Vector512.Store(Vector512.ConditionalSelect(covered, V.Zero, liquidated + inventoryRate), _liquidated + o);
+
+            var planned = phi * production + inventoryRate;
+            var funding = open & C(cc[Funding]);
+            var mandatory = Vector512.MaxNative(V.Zero, c1 + C(cc[Financing]) - C(cc[Hpc]) - funding) * invPrice;
+            var inventory = Vector512.Load(_inventory + o);
+            var sale = Vector512.MinNative(inventory + production, Vector512.MaxNative(planned, mandatory));
+            inventory = inventory + production - sale;
+            Vector512.Store(inventory, _inventory + o);
+            inventoryAll += inventory;
+            sold += sale;
+
+            var kept = Vector512.ConditionalSelect(covered, cap, cap * C(cc[DecayFactor]));
+            Vector512.Store(Vector512.ConditionalSelect(calm, cap * C(cc[GrowthFactor]), kept), _capacity + o);
         }
+
+        Vector512.Store(network, _network + i);
+        Vector512.Store(sold, _sold + i);
+        Vector512.Store(inventoryAll, _inventorySum + i);
+        Vector512.Store(Vector512.ConditionalSelect(Vector512.GreaterThan(installed, V.Zero), network / installed, V.Zero), activeOut + i);
+        var below = Vector512.LessThan(price * productionAll, costAll) & V.One;
+        Vector512.Store(Vector512.Load(_daysBelow + i) + below, _daysBelow + i);
     }
 
     /// <summary>Largest spread s for which step 5 uses <see cref="NormalCdf.PhiPair"/> (z s stays below 370 for |z| &lt;= 37).</summary>

@@ -1,7 +1,9 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using MinerSim.Metrics;
+using MinerSim.Numerics;
 using MinerSim.Random;
+using V = System.Runtime.Intrinsics.Vector512<double>;
 
 namespace MinerSim.Kernel;
 
@@ -43,6 +45,7 @@ public sealed unsafe partial class BlockKernel
     private const int Row = B + W;
 
     private readonly CompiledScenario _m;
+    private readonly CompiledCohort[] _cohorts; // _m.Cohorts as an array: no interface call in Initialize's loop
     private readonly int _nc, _nt;
     private readonly int[] _tierStart;
     private int _lanes = B; // lanes simulated: count rounded up to whole vectors
@@ -57,6 +60,11 @@ public sealed unsafe partial class BlockKernel
     // Path state.
     private readonly double* _price, _hd, _height, _epochBlocks, _epochDays, _otc, _eprev, _vprev, _bull;
     private readonly int[] _bootStart = new int[B];
+
+    // Step 5: the first lanes of the day's near and general vectors, and whether every cohort's spread
+    // allows the paired CDF (otherwise every vector takes the general form).
+    private readonly int[] _nearVectors = new int[B / W], _generalVectors = new int[B / W];
+    private bool _allPaired = true;
 
     // Per cohort [c * B + lane].
     private readonly double* _capacity, _inventory, _liquidated, _phiCalm;
@@ -80,6 +88,7 @@ public sealed unsafe partial class BlockKernel
     {
         _m = m;
         _nc = m.Cohorts.Count;
+        _cohorts = [.. m.Cohorts];
         _tierStart = new int[_nc + 1];
         for (int c = 0; c < _nc; c++) _tierStart[c + 1] = _tierStart[c] + m.Cohorts[c].Weights.Count;
         _nt = _tierStart[_nc];
@@ -131,12 +140,24 @@ public sealed unsafe partial class BlockKernel
         sink.AcceptSummaries(new ReadOnlySpan<double>(_summaries, MetricCatalog.SummaryCount * B), count);
     }
 
-    /// <summary>Sets up a block for <see cref="StepDay"/> alone (benchmarks time one day-step).</summary>
-    internal void Prepare(ulong seed, long firstPath)
+    /// <summary>
+    /// Sets up a block of <paramref name="count"/> paths for <see cref="StepDay"/> alone (benchmarks time one
+    /// day-step; tests read the initial state through <see cref="LaneState"/> and <see cref="LaneStart"/>).
+    /// </summary>
+    internal void Prepare(ulong seed, long firstPath, int count = B)
     {
-        _lanes = B;
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(count, B);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
+        _lanes = (count + W - 1) & ~(W - 1);
         Initialize(seed, firstPath);
     }
+
+    /// <summary>Lane <paramref name="lane"/>'s xoshiro256** state (tests compare it with a scalar <see cref="PathStream"/>).</summary>
+    internal (ulong S0, ulong S1, ulong S2, ulong S3) LaneState(int lane) => (_s0[lane], _s1[lane], _s2[lane], _s3[lane]);
+
+    /// <summary>Lane <paramref name="lane"/>'s draws of section 3: cohort <paramref name="c"/>'s phiCalm and ln p, the ETF start, the start regime.</summary>
+    internal (double PhiCalm, double LnPowerPrice, double Eprev, double Bull) LaneStart(int c, int lane) =>
+        (_phiCalm[c * Row + lane], _lnPowerPrice[c * Row + lane], _eprev[lane], _bull[lane]);
 
     /// <summary>One day of MODEL.md section 4 over the whole block, without the sink.</summary>
     internal void StepDay(int t)
@@ -148,45 +169,103 @@ public sealed unsafe partial class BlockKernel
 
     private double* Lanes(int rows = 1) => _slab.Take<double>((long)rows * Row);
 
+    /// <summary>
+    /// Section 3's per-path draws and section 2's initial state for lanes 0 .. <see cref="_lanes"/> - 1, leaving
+    /// lane i's stream where <see cref="ReferencePath"/> leaves path <paramref name="firstPath"/> + i's before day 0.
+    /// </summary>
+    /// <remarks>
+    /// Keying stays scalar (SplitMix64's 64-bit multiplies have no cheap vector form) and runs over the whole
+    /// block first: the vector pass then loads states stored long before, not just behind a 64-byte load
+    /// (a store-forwarding stall). The draws then run eight lanes at a time with <see cref="LaneStreams"/>,
+    /// taking the same uniforms in the same order as the scalar <see cref="Gaussian.NextPair"/> and
+    /// <see cref="PathStream.NextOpen"/> (per cohort two for the power price's normal and one for phiCalm, then
+    /// two for the ETF normal and, for the regime model, one for the start regime), so every lane's stream and
+    /// every later day's draws are bit for bit the scalar ones. The transcendental parts (Box-Muller, exp, log)
+    /// are <see cref="VectorMath"/>'s, within a few ulp of <see cref="Math"/>'s; the uniforms' affine maps and the
+    /// regime comparison are the scalar operations, so phiCalm and the start regime are the same bits.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Initialize(ulong seed, long firstPath)
     {
         var m = _m;
-        for (int i = 0; i < _lanes; i++)
+        var cohorts = _cohorts;
+        for (int i = 0; i < _lanes; i++) new PathStream(seed, firstPath + i).GetState(out _s0[i], out _s1[i], out _s2[i], out _s3[i]);
+
+        bool regime = m.Model == PriceModelKind.Regime;
+        V muE = C(m.MuE), sigmaE = C(m.SigmaE), startBull = C(m.PStartBull);
+        V epochBlocks = C(m.Height0 % 2016.0), epochDays = C(m.Height0 % 2016.0 / 144.0);
+        for (int i = 0; i < _lanes; i += W)
         {
-            var rng = new PathStream(seed, firstPath + i);
+            var s0 = Vector512.Load(_s0 + i);
+            var s1 = Vector512.Load(_s1 + i);
+            var s2 = Vector512.Load(_s2 + i);
+            var s3 = Vector512.Load(_s3 + i);
             for (int c = 0; c < _nc; c++)
             {
-                var k = m.Cohorts[c];
-                double powerPrice = k.PMedian * Math.Exp(k.PSigma * Gaussian.NextPair(ref rng).Z0);
-                _phiCalm[c * Row + i] = k.PhiCalmLo + k.PhiCalmWidth * rng.NextOpen();
-                _capacity[c * Row + i] = k.K0;
-                _inventory[c * Row + i] = k.I0;
-                _liquidated[c * Row + i] = 0.0;
+                var k = cohorts[c];
+                int o = c * Row + i;
+                var u1 = LaneStreams.NextUniform(ref s0, ref s1, ref s2, ref s3);
+                var u2 = LaneStreams.NextUniform(ref s0, ref s1, ref s2, ref s3);
+                var uPhi = LaneStreams.NextUniform(ref s0, ref s1, ref s2, ref s3);
+                var powerPrice = C(k.PMedian) * VectorMath.Exp(C(k.PSigma) * Gaussian.BoxMuller(u1, u2).Z0);
+                Vector512.Store(C(k.PhiCalmLo) + C(k.PhiCalmWidth) * uPhi, _phiCalm + o);
+                Vector512.Store(C(k.K0), _capacity + o);
+                Vector512.Store(C(k.I0), _inventory + o);
+                Vector512.Store(V.Zero, _liquidated + o);
                 // Tier j's median daily power cost is u = c_j p; step 5 multiplies Phi(z - s) by u e^(s^2/2).
-                _lnPowerPrice[c * Row + i] = Math.Log(powerPrice);
-                _powerScale[c * Row + i] = k.Spread > 0 ? powerPrice * k.SpreadPremium : powerPrice;
-                _invPowerScale[c * Row + i] = 1.0 / _powerScale[c * Row + i];
+                Vector512.Store(LogPowerPrice(powerPrice), _lnPowerPrice + o);
+                var scale = k.Spread > 0 ? powerPrice * C(k.SpreadPremium) : powerPrice;
+                Vector512.Store(scale, _powerScale + o);
+                Vector512.Store(V.One / scale, _invPowerScale + o);
             }
 
-            _eprev[i] = m.MuE + m.SigmaE * Gaussian.NextPair(ref rng).Z0;
-            _bull[i] = m.Model == PriceModelKind.Regime && rng.NextOpen() < m.PStartBull ? 1.0 : 0.0;
-            rng.GetState(out _s0[i], out _s1[i], out _s2[i], out _s3[i]);
+            var e1 = LaneStreams.NextUniform(ref s0, ref s1, ref s2, ref s3);
+            var e2 = LaneStreams.NextUniform(ref s0, ref s1, ref s2, ref s3);
+            Vector512.Store(muE + sigmaE * Gaussian.BoxMuller(e1, e2).Z0, _eprev + i);
+            var bull = V.Zero;
+            if (regime) bull = Vector512.LessThan(LaneStreams.NextUniform(ref s0, ref s1, ref s2, ref s3), startBull) & V.One;
+            Vector512.Store(bull, _bull + i);
+            Vector512.Store(s0, _s0 + i);
+            Vector512.Store(s1, _s1 + i);
+            Vector512.Store(s2, _s2 + i);
+            Vector512.Store(s3, _s3 + i);
 
-            _price[i] = m.P0;
-            _hd[i] = m.Hd0;
-            _height[i] = m.Height0;
-            _epochBlocks[i] = m.Height0 % 2016.0;
-            _epochDays[i] = _epochBlocks[i] / 144.0;
-            _otc[i] = 0.0;
-            _vprev[i] = 0.0;
-            _bootStart[i] = 0;
-            _s30[i] = 0.0;
-            _totalSold[i] = 0.0;
-            _maxSales30[i] = double.NegativeInfinity;
-            _minH[i] = double.PositiveInfinity;
-            _daysBelow[i] = 0.0;
+            Vector512.Store(C(m.P0), _price + i);
+            Vector512.Store(C(m.Hd0), _hd + i);
+            Vector512.Store(C(m.Height0), _height + i);
+            Vector512.Store(epochBlocks, _epochBlocks + i);
+            Vector512.Store(epochDays, _epochDays + i);
+            Vector512.Store(V.Zero, _otc + i);
+            Vector512.Store(V.Zero, _vprev + i);
+            Vector512.Store(V.Zero, _s30 + i);
+            Vector512.Store(V.Zero, _totalSold + i);
+            Vector512.Store(C(double.NegativeInfinity), _maxSales30 + i);
+            Vector512.Store(C(double.PositiveInfinity), _minH + i);
+            Vector512.Store(V.Zero, _daysBelow + i);
         }
 
+        Array.Clear(_bootStart, 0, _lanes);
         new Span<double>(_sRing, 30 * Row).Clear();
     }
+
+    /// <summary>ln of the power prices per lane, as <see cref="Math.Log(double)"/> gives it also for p = 0 (-inf) and subnormal p.</summary>
+    /// <remarks>
+    /// The validator allows p_median = 0, and a tiny p_median can draw a subnormal p, where <see cref="VectorMath.Log"/>'s
+    /// bit tricks give a finite wrong value: zero lanes take -inf, subnormal lanes are scaled by 2^54 (exact) and have
+    /// 54 ln 2 taken off. Branch-free, so no call sits in <see cref="Initialize"/>'s loop (the JIT would keep the
+    /// stream vectors on the stack around it); the shipped scenarios never need either case.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static V LogPowerPrice(V p)
+    {
+        var subnormal = Vector512.LessThan(p, C(SmallestNormal));
+        var ln = VectorMath.Log(Vector512.ConditionalSelect(subnormal, p * C(TwoTo54), p)) - (subnormal & C(54 * Ln2));
+        return Vector512.ConditionalSelect(Vector512.Equals(p, V.Zero), C(double.NegativeInfinity), ln);
+    }
+
+    /// <summary>2^-1022, the smallest positive normal double: <see cref="VectorMath.Log"/>'s domain starts there.</summary>
+    private const double SmallestNormal = 2.2250738585072014E-308;
+
+    private const double TwoTo54 = 18014398509481984.0;
+    private const double Ln2 = 0.69314718055994530942;
 }

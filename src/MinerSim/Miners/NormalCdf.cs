@@ -26,7 +26,7 @@ public static class NormalCdf
         else
         {
             double e = Math.Exp(-0.5 * x * x);
-            if (x < 7.07106781186547)
+            if (x < NearLimit)
             {
                 double n = 3.52624965998911E-02 * x + 0.700383064443688;
                 n = n * x + 6.37396220353165;
@@ -82,7 +82,7 @@ public static class NormalCdf
         d = VectorMath.Fma(d, x, Vector512.Create(440.413735824752));
         var tail = e * n / d;
 
-        var far = Vector512.GreaterThanOrEqual(x, Vector512.Create(7.07106781186547));
+        var far = Vector512.GreaterThanOrEqual(x, Vector512.Create(NearLimit));
         if (far != Vector512<double>.Zero)
         {
             tail = Vector512.ConditionalSelect(far, FarTail(x, e), tail);
@@ -114,6 +114,47 @@ public static class NormalCdf
     public static (Vector512<double> Phi, Vector512<double> PhiShifted) PhiPair(Vector512<double> z, Vector512<double> s, Vector512<double> ratio)
     {
         var z2 = z - s;
+        var (tail1, tail2, x1, x2, e1, e2) = PairTails(z, z2, ratio);
+        var cut = Vector512.Create(NearLimit);
+        var far = Vector512.GreaterThanOrEqual(x1, cut) | Vector512.GreaterThanOrEqual(x2, cut);
+        if (far != Vector512<double>.Zero)
+        {
+            tail1 = FarSelect(x1, e1, tail1);
+            tail2 = FarSelect(x2, e2, tail2);
+        }
+
+        return (Upper(z, tail1), Upper(z2, tail2));
+    }
+
+    /// <summary>
+    /// Largest |z| (exclusive) of Hart's rational branch: below it, <see cref="PhiPairNear"/> computes
+    /// exactly what <see cref="PhiPair"/> does.
+    /// </summary>
+    public const double NearLimit = 7.07106781186547;
+
+    /// <summary>
+    /// <see cref="PhiPair"/> when the caller knows that every lane has |z| &lt; <see cref="NearLimit"/> and
+    /// |z - s| &lt; <see cref="NearLimit"/>: the same operations without the continued-fraction branch, so the
+    /// results are bit-identical to <see cref="PhiPair"/>'s for such lanes (and wrong for others).
+    /// </summary>
+    /// <remarks>
+    /// The hot loop of step 5 checks the range for a whole vector before it starts and uses this form: with
+    /// no rarely taken branch (whose code the JIT keeps out of line as calls) it keeps every live vector in
+    /// registers instead of spilling them around the calls.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static (Vector512<double> Phi, Vector512<double> PhiShifted) PhiPairNear(Vector512<double> z, Vector512<double> s, Vector512<double> ratio)
+    {
+        var z2 = z - s;
+        var (tail1, tail2, _, _, _, _) = PairTails(z, z2, ratio);
+        return (Upper(z, tail1), Upper(z2, tail2));
+    }
+
+    /// <summary>The two lower tails by the rational branch, with |z|, |z2| and their Gaussian factors.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static (Vector512<double> Tail1, Vector512<double> Tail2, Vector512<double> X1, Vector512<double> X2, Vector512<double> E1, Vector512<double> E2) PairTails(
+        Vector512<double> z, Vector512<double> z2, Vector512<double> ratio)
+    {
         var x1 = Vector512.Abs(z);
         var x2 = Vector512.Abs(z2);
         var e1 = VectorMath.Exp(Vector512.Create(-0.5) * x1 * x1);
@@ -123,21 +164,13 @@ public static class NormalCdf
         var d1 = Denominator(x1);
         var d2 = Denominator(x2);
         var r = Vector512<double>.One / (d1 * d2);
-        var tail1 = e1 * n1 * (d2 * r);
-        var tail2 = e2 * n2 * (d1 * r);
-
-        var cut = Vector512.Create(7.07106781186547);
-        var far = Vector512.GreaterThanOrEqual(x1, cut) | Vector512.GreaterThanOrEqual(x2, cut);
-        if (far != Vector512<double>.Zero)
-        {
-            tail1 = FarSelect(x1, e1, tail1);
-            tail2 = FarSelect(x2, e2, tail2);
-        }
-
-        var phi1 = Vector512.ConditionalSelect(Vector512.GreaterThan(z, Vector512<double>.Zero), Vector512<double>.One - tail1, tail1);
-        var phi2 = Vector512.ConditionalSelect(Vector512.GreaterThan(z2, Vector512<double>.Zero), Vector512<double>.One - tail2, tail2);
-        return (phi1, phi2);
+        return (e1 * n1 * (d2 * r), e2 * n2 * (d1 * r), x1, x2, e1, e2);
     }
+
+    /// <summary>Phi from the lower tail of |z|: 1 - tail where z &gt; 0.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<double> Upper(Vector512<double> z, Vector512<double> tail) =>
+        Vector512.ConditionalSelect(Vector512.GreaterThan(z, Vector512<double>.Zero), Vector512<double>.One - tail, tail);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector512<double> Numerator(Vector512<double> x)
@@ -167,7 +200,7 @@ public static class NormalCdf
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector512<double> FarSelect(Vector512<double> x, Vector512<double> e, Vector512<double> tail)
     {
-        var far = Vector512.GreaterThanOrEqual(x, Vector512.Create(7.07106781186547));
+        var far = Vector512.GreaterThanOrEqual(x, Vector512.Create(NearLimit));
         var b = x + Vector512.Create(0.65);
         b = x + Vector512.Create(4.0) / b;
         b = x + Vector512.Create(3.0) / b;

@@ -10,9 +10,11 @@ namespace MinerSim.Numerics;
 /// (cited per method) with its error bound stated and tested against <see cref="Math"/>.
 /// </summary>
 /// <remarks>
-/// Written against <see cref="Vector512{T}"/> only: on hardware without AVX-512 the runtime's
-/// software fallback gives the same bits, more slowly. Every function here is a fixed sequence of
-/// IEEE operations, so a value gives the same result on every machine and in every lane.
+/// Written against <see cref="Vector512{T}"/>: on hardware without AVX-512 the runtime's software
+/// fallback gives the same bits, more slowly. The one direct AVX-512 instruction, Exp's table lookup
+/// (vpermt2q in <see cref="Lookup16"/>), has a <see cref="Vector512{T}"/> shuffle fallback with the
+/// same result. Every function here is a fixed sequence of IEEE operations, so a value gives the
+/// same result on every machine and in every lane.
 /// </remarks>
 public static partial class VectorMath
 {

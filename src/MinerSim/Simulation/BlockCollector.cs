@@ -59,6 +59,7 @@ internal sealed class BlockCollector : IBlockSink
     }
 
     /// <summary>Sum in a fixed order (eight running sums, then the tail): the same bits for the same block.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double Sum(ReadOnlySpan<double> lanes)
     {
         var acc = Vector512<double>.Zero;

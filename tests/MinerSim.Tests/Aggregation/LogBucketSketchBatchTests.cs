@@ -55,13 +55,32 @@ public sealed class LogBucketSketchBatchTests
     [Test]
     public void BucketValues_AreIncreasing_AndBucketEdgesWithinGamma()
     {
-        // The interpolated mapping is monotone: bucket values rise with the index, and a bucket
-        // spans at most a ratio gamma (adjacent values differ by at most gamma).
-        for (int b = -3000; b < 3000; b++)
+        // The log-linear mapping is monotone: bucket values rise with the index, and adjacent bucket
+        // values differ by at most gamma, across the magnitudes a metric can take.
+        for (int b = LogBucketSketch.BucketOf(LogBucketSketch.MinMagnitude); b < LogBucketSketch.BucketOf(1e15); b++)
         {
             double v0 = LogBucketSketch.ValueOf(b), v1 = LogBucketSketch.ValueOf(b + 1);
             Assert.That(v1, Is.GreaterThan(v0));
             Assert.That(v1 / v0, Is.LessThanOrEqualTo(LogBucketSketch.Gamma * (1 + 1e-12)));
         }
+    }
+
+    [Test]
+    public void BucketEdges_AreExact_AndTheBoundIsAttainedNearThem()
+    {
+        // Bucket i is [lo, hi) with lo and hi doubles: lo itself is in bucket i, the double below it in i - 1,
+        // and at both edges the reported value is RelativeAccuracy away at most (attained at the octave's start).
+        foreach (double x in new[] { 1.0, 1.0 + 1.0 / 128, 90_000.0, 3.0e-7, 1e12 })
+        {
+            int b = LogBucketSketch.BucketOf(x);
+            double lo = BitConverter.UInt64BitsToDouble((ulong)b << (52 - LogBucketSketch.MantissaBits));
+            Assert.That(LogBucketSketch.BucketOf(lo), Is.EqualTo(b));
+            Assert.That(LogBucketSketch.BucketOf(Math.BitDecrement(lo)), Is.EqualTo(b - 1));
+            double v = LogBucketSketch.ValueOf(b);
+            Assert.That(Math.Abs(v - lo) / lo, Is.LessThanOrEqualTo(LogBucketSketch.RelativeAccuracy * (1 + 1e-12)));
+        }
+
+        double one = LogBucketSketch.ValueOf(LogBucketSketch.BucketOf(1.0));
+        Assert.That((one - 1.0) / 1.0, Is.EqualTo(LogBucketSketch.RelativeAccuracy).Within(1e-15));
     }
 }

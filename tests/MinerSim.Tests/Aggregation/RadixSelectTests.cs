@@ -19,7 +19,39 @@ public sealed class RadixSelectTests
         yield return new TestCaseData("heavy tails", Enumerable.Range(0, 8000).Select(_ => Math.Exp(20 * Normal()) * Math.Sign(Normal())).ToArray());
     }
 
+    private static readonly int[] Lengths = [512, 513, 4097, 20_000, 50_000];
+
+    /// <summary>
+    /// Every shape at lengths from <see cref="RadixSelect.MinLength"/> up, so every bucket width
+    /// (9 to 14 bits) meets ties, ranks answered at either end of the range, and buckets large
+    /// enough to be selected by a second radix step.
+    /// </summary>
+    private static IEnumerable<TestCaseData> Shapes()
+    {
+        foreach (int n in Lengths)
+        {
+            var rng = new PathStream(5, n);
+            double Normal() => Gaussian.NextPair(ref rng).Z0;
+            yield return Shape("mixed sign", n, _ => (3000 * Normal()) + 1000);
+            yield return Shape("negative", n, _ => -100 * Math.Exp(Normal()));
+            yield return Shape("rounded ties", n, _ => Math.Round(rng.NextOpen() * 50) - 20);
+            yield return Shape("all equal", n, _ => -7.25);
+            yield return Shape("floor at zero", n, _ => Math.Max(0.0, Normal()));
+            yield return Shape("cap at one", n, _ => Math.Min(1.0, Math.Exp(0.3 * Normal())));
+            yield return Shape("inner point mass", n, _ => rng.NextOpen() < 0.4 ? 5.0 : 10 * rng.NextOpen());
+            yield return Shape("near ties and an outlier", n, i => i == n / 3 ? -1e300 : 1.0 + (1e-12 * (i % 97)));
+        }
+    }
+
+    private static TestCaseData Shape(string name, int n, Func<int, double> value)
+    {
+        var column = new double[n];
+        for (int i = 0; i < n; i++) column[i] = value(i);
+        return new TestCaseData($"{name}, n = {n}", column).SetArgDisplayNames($"{name}, n = {n}");
+    }
+
     [TestCaseSource(nameof(Columns))]
+    [TestCaseSource(nameof(Shapes))]
     public void Levels_EqualSortedInterpolation(string name, double[] column)
     {
         var sorted = (double[])column.Clone();
@@ -36,6 +68,7 @@ public sealed class RadixSelectTests
     }
 
     [TestCaseSource(nameof(Columns))]
+    [TestCaseSource(nameof(Shapes))]
     public void Ranks_EqualSortedValues(string name, double[] column)
     {
         var sorted = (double[])column.Clone();

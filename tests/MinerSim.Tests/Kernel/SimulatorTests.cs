@@ -41,7 +41,7 @@ public sealed class SimulatorTests
     {
         var exact = Run(2, QuantileMethod.Exact, 4000);
         var sketch = Run(2, QuantileMethod.Sketch, 4000);
-        // The sketch reports the order statistic of rank floor(q (n-1)) within 0.5%; exact interpolates
+        // The sketch reports the order statistic of rank floor(q (n-1)) within 1/257; exact interpolates
         // to the next one, so allow the sketch's accuracy plus the gap between neighbours.
         foreach (string metric in new[] { "price", "miner_sales", "hashrate", "miner_inventory" })
         {
