@@ -28,7 +28,7 @@ internal static class CliApp
         var result = parser.ParseArguments(args, VerbCatalog.Types);
         return result.MapResult(
             verb => Execute((IVerb)verb, context),
-            errors => ReportParseErrors(result, errors.ToList(), context));
+            errors => ReportParseErrors(result, errors.ToList(), args, context));
     }
 
     private static int Execute(IVerb verb, CliContext context)
@@ -92,7 +92,7 @@ internal static class CliApp
         return null;
     }
 
-    private static int ReportParseErrors(ParserResult<object> result, List<Error> errors, CliContext context)
+    private static int ReportParseErrors(ParserResult<object> result, List<Error> errors, string[] args, CliContext context)
     {
         if (errors.IsVersion())
         {
@@ -121,10 +121,42 @@ internal static class CliApp
         {
             NoVerbSelectedError => "no verb given; try 'minersim --help'",
             BadVerbSelectedError b => $"unknown verb '{b.Token}'; try 'minersim --help'",
+            BadFormatConversionError b when BadValue(result.TypeInfo.Current, b.NameInfo.LongName, args) is { } bad => $"{bad}; try 'minersim {VerbName(result)}--help'",
             _ => builder.FormatError(first).TrimEnd('.') + "; try 'minersim " + VerbName(result) + "--help'",
         };
         context.Error.WriteLine($"minersim: {message}");
         return ExitCodes.Usage;
+    }
+
+    /// <summary>
+    /// "--name: 'value' is not ..." for an option value CommandLineParser could not convert (its own message,
+    /// "Option 'seed' is defined with a bad format", names neither the value nor what is allowed).
+    /// </summary>
+    internal static string? BadValue(Type verb, string longName, string[] args)
+    {
+        var property = verb.GetProperties().FirstOrDefault(p =>
+            p.GetCustomAttributes(typeof(OptionAttribute), false).OfType<OptionAttribute>().Any(o => o.LongName == longName));
+        if (property is null) return null;
+        string option = "--" + longName;
+        string? value = null;
+        for (int i = 0; i < args.Length; i++)
+        {
+            if (args[i] == option && i + 1 < args.Length) value = args[i + 1];
+            else if (args[i].StartsWith(option + "=", StringComparison.Ordinal)) value = args[i][(option.Length + 1)..];
+        }
+
+        var type = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
+        string? allowed = type switch
+        {
+            _ when type == typeof(ulong) => $"a whole number from 0 to {ulong.MaxValue}",
+            _ when type == typeof(uint) => $"a whole number from 0 to {uint.MaxValue}",
+            // Signed options have narrower ranges, which the verb checks and names once the value parses.
+            _ when type == typeof(long) || type == typeof(int) => "a whole number",
+            _ when type == typeof(double) => "a number",
+            _ when type.IsEnum => "one of " + string.Join(", ", Enum.GetNames(type).Select(n => n.ToLowerInvariant())),
+            _ => null,
+        };
+        return allowed is null || value is null ? null : $"{option}: '{value}' is not {allowed}";
     }
 
     private static string VerbName(ParserResult<object> result)

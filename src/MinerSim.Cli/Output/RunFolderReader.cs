@@ -18,6 +18,11 @@ internal static class RunFolderReader
         }
 
         string manifestPath = Path.Combine(dir, RunFolderFiles.Manifest);
+        if (!File.Exists(manifestPath) && File.Exists(Path.Combine(dir, PartialFolder.Manifest)))
+        {
+            throw new InvalidDataException($"{dir}: a shard's partial result, not a run folder; merge the shards first: minersim merge --out RUN {dir} OTHER-SHARDS...");
+        }
+
         var info = ManifestJson.Read(manifestPath, ReadText(manifestPath));
         var daily = ReadPercentiles(Path.Combine(dir, RunFolderFiles.Percentiles), info.Days);
         var summaries = ReadSummary(Path.Combine(dir, RunFolderFiles.Summary));

@@ -3,6 +3,7 @@ using CommandLine;
 using CommandLine.Text;
 using MinerSim.Charts.Tornado;
 using MinerSim.Cli.Hosting;
+using MinerSim.Cli.Output;
 using MinerSim.Cli.Scenarios;
 using MinerSim.Metrics;
 using MinerSim.Questions;
@@ -47,6 +48,9 @@ internal sealed class SensitivityVerb : IVerb
     [Option("format", HelpText = "Format of the table on stdout: table, csv or json. Default table.")]
     public string? Format { get; set; }
 
+    [Option("quiet", HelpText = "No progress on stderr.")]
+    public bool Quiet { get; set; }
+
     [Usage(ApplicationAlias = "minersim")]
     public static IEnumerable<Example> Examples =>
     [
@@ -79,13 +83,19 @@ internal sealed class SensitivityVerb : IVerb
 
         var parameters = ResolveParameters(loaded.Scenario);
         SensitivityResult result;
+        var progress = new ConsoleProgress(context, Quiet);
         try
         {
-            result = SensitivityAnalysis.Run(loaded.Scenario, s => loaded.Compile(days, s), metric, parameters, delta, Seed ?? 1, paths, threads, context.CancellationToken);
+            result = SensitivityAnalysis.Run(
+                loaded.Scenario, s => loaded.Compile(days, s), metric, parameters, delta, Seed ?? 1, paths, threads, progress, context.CancellationToken);
         }
         catch (ScenarioException e)
         {
             throw new UsageException($"--delta {OptionChecks.Format(delta)} moves a parameter out of range: {e.Message}", e);
+        }
+        finally
+        {
+            progress.Complete();
         }
 
         string folder = Out ?? "sensitivity-" + loaded.Scenario.Name;

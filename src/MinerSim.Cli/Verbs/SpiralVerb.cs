@@ -1,6 +1,7 @@
 using CommandLine;
 using CommandLine.Text;
 using MinerSim.Cli.Hosting;
+using MinerSim.Cli.Output;
 using MinerSim.Cli.Scenarios;
 using MinerSim.Questions;
 
@@ -34,6 +35,9 @@ internal sealed class SpiralVerb : IVerb
     [Option("format", HelpText = "Output format: table, csv or json. Default table.")]
     public string? Format { get; set; }
 
+    [Option("quiet", HelpText = "No progress on stderr.")]
+    public bool Quiet { get; set; }
+
     [Usage(ApplicationAlias = "minersim")]
     public static IEnumerable<Example> Examples =>
     [
@@ -55,13 +59,24 @@ internal sealed class SpiralVerb : IVerb
         }
 
         var (without, with) = SpiralAnalysis.Arms(loaded.Scenario, Gamma);
-        var result = SpiralAnalysis.Run(
-            loaded.Compile(days, without),
-            loaded.Compile(days, with),
-            Seed ?? 1,
-            paths,
-            threads,
-            cancellation: context.CancellationToken);
+        var progress = new ConsoleProgress(context, Quiet);
+        SpiralResult result;
+        try
+        {
+            result = SpiralAnalysis.Run(
+                loaded.Compile(days, without),
+                loaded.Compile(days, with),
+                Seed ?? 1,
+                paths,
+                threads,
+                progress: progress,
+                cancellation: context.CancellationToken);
+        }
+        finally
+        {
+            progress.Complete();
+        }
+
         context.Out.Write(format switch
         {
             "csv" => SpiralText.Csv(result),

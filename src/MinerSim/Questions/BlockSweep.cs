@@ -16,8 +16,10 @@ public static class BlockSweep
     /// <param name="paths">Number of paths, at least 1.</param>
     /// <param name="threads">Worker threads, at least 1.</param>
     /// <param name="newSink">Makes one sink per worker.</param>
+    /// <param name="progress">Told of every finished block, if given.</param>
     /// <param name="cancellation">Stops between blocks.</param>
-    public static void Run(CompiledScenario model, ulong seed, long paths, int threads, Func<IPathBlockSink> newSink, CancellationToken cancellation = default)
+    public static void Run(
+        CompiledScenario model, ulong seed, long paths, int threads, Func<IPathBlockSink> newSink, SweepProgress? progress = null, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(newSink);
@@ -33,6 +35,7 @@ public static class BlockSweep
                 int count = (int)Math.Min(B, paths - first);
                 sink.Begin(first, count);
                 kernel.Run(seed, first, count, sink);
+                progress?.BlockDone(count);
             };
         }, cancellation);
         cancellation.ThrowIfCancellationRequested();

@@ -19,7 +19,7 @@ public static class IssuanceAnalysis
         int days = model.Days;
         var production = new double[days * paths];
         var halvingDay = new int[paths];
-        BlockSweep.Run(model, seed, paths, threads, () => new Sink(model, production, halvingDay, paths), cancellation);
+        BlockSweep.Run(model, seed, paths, threads, () => new Sink(model, production, halvingDay, paths), cancellation: cancellation);
 
         var p5 = new double[days];
         var p50 = new double[days];

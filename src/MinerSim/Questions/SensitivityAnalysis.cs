@@ -1,5 +1,6 @@
 using MinerSim.Kernel;
 using MinerSim.Scenarios;
+using MinerSim.Simulation;
 
 namespace MinerSim.Questions;
 
@@ -26,6 +27,7 @@ public static class SensitivityAnalysis
     /// <param name="seed">Seed shared by every run.</param>
     /// <param name="paths">Paths per run.</param>
     /// <param name="threads">Worker threads (results do not depend on it).</param>
+    /// <param name="progress">Progress over all the runs (the base and two per parameter), if given.</param>
     /// <param name="cancellation">Stops between blocks.</param>
     /// <exception cref="ScenarioException">A moved parameter leaves its allowed range.</exception>
     public static SensitivityResult Run(
@@ -37,6 +39,7 @@ public static class SensitivityAnalysis
         ulong seed,
         long paths,
         int threads,
+        IProgress<SimulationProgress>? progress = null,
         CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(scenario);
@@ -46,7 +49,13 @@ public static class SensitivityAnalysis
 
         // Build every variant first, so an out-of-range move fails before any simulation.
         var variants = parameters.Select(p => (p, low: p.Scale(scenario, 1 - delta), high: p.Scale(scenario, 1 + delta))).ToArray();
-        double Evaluate(Scenario s) => metric.Evaluate(Values(compile(s), metric, seed, paths, threads, cancellation));
+        SweepProgress? sweeps = null;
+        double Evaluate(Scenario s)
+        {
+            var model = compile(s);
+            if (progress is not null) sweeps ??= new SweepProgress(progress, 1 + 2 * variants.Length, paths, model.Days);
+            return metric.Evaluate(Values(model, metric, seed, paths, threads, sweeps, cancellation));
+        }
 
         double baseValue = Evaluate(scenario);
         var rows = new List<SensitivityRow>();
@@ -62,7 +71,8 @@ public static class SensitivityAnalysis
     }
 
     /// <summary>The metric's value on each path of <paramref name="model"/>.</summary>
-    public static double[] Values(CompiledScenario model, MetricSpec metric, ulong seed, long paths, int threads, CancellationToken cancellation = default)
+    public static double[] Values(
+        CompiledScenario model, MetricSpec metric, ulong seed, long paths, int threads, SweepProgress? progress = null, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(metric);
@@ -72,7 +82,7 @@ public static class SensitivityAnalysis
         }
 
         var values = new double[paths];
-        BlockSweep.Run(model, seed, paths, threads, () => new PathValuesSink(metric, values), cancellation);
+        BlockSweep.Run(model, seed, paths, threads, () => new PathValuesSink(metric, values), progress, cancellation);
         return values;
     }
 }

@@ -1,5 +1,6 @@
 using MinerSim.Kernel;
 using MinerSim.Scenarios;
+using MinerSim.Simulation;
 
 namespace MinerSim.Questions;
 
@@ -34,6 +35,7 @@ public static class SpiralAnalysis
     /// <param name="threads">Worker threads (results do not depend on it).</param>
     /// <param name="priceFall">Price fall threshold, default 0.5 (min P_t / P0 &lt; 0.5).</param>
     /// <param name="hashrateFall">Hashrate fall threshold, default 0.5 (min H_t / H_0 &lt; 0.5).</param>
+    /// <param name="progress">Progress over both arms, if given.</param>
     /// <param name="cancellation">Stops between blocks.</param>
     public static SpiralResult Run(
         CompiledScenario without,
@@ -43,13 +45,15 @@ public static class SpiralAnalysis
         int threads,
         double priceFall = 0.5,
         double hashrateFall = 0.5,
+        IProgress<SimulationProgress>? progress = null,
         CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(without);
         ArgumentNullException.ThrowIfNull(with);
         if (without.Days != with.Days) throw new ArgumentException("both arms need the same horizon", nameof(with));
-        var a = Indicators(without, seed, paths, threads, priceFall, hashrateFall, cancellation);
-        var b = Indicators(with, seed, paths, threads, priceFall, hashrateFall, cancellation);
+        var sweeps = progress is null ? null : new SweepProgress(progress, 2, paths, with.Days);
+        var a = Indicators(without, seed, paths, threads, priceFall, hashrateFall, sweeps, cancellation);
+        var b = Indicators(with, seed, paths, threads, priceFall, hashrateFall, sweeps, cancellation);
 
         // Paired difference of the joint indicators, with Welford's running moments.
         double mean = 0, m2 = 0;
@@ -85,11 +89,12 @@ public static class SpiralAnalysis
             Math.Sqrt(joint * (1 - joint) / n));
     }
 
-    private static Flags Indicators(CompiledScenario m, ulong seed, long paths, int threads, double priceFall, double hashrateFall, CancellationToken cancellation)
+    private static Flags Indicators(
+        CompiledScenario m, ulong seed, long paths, int threads, double priceFall, double hashrateFall, SweepProgress? progress, CancellationToken cancellation)
     {
         var minP = new double[paths];
         var minH = new double[paths];
-        BlockSweep.Run(m, seed, paths, threads, () => new PathMinimaSink(m.P0, minP, minH), cancellation);
+        BlockSweep.Run(m, seed, paths, threads, () => new PathMinimaSink(m.P0, minP, minH), progress, cancellation);
         var f = new Flags(new int[paths], new int[paths], new int[paths]);
         for (long i = 0; i < paths; i++)
         {

@@ -28,6 +28,33 @@ public sealed class QuestionVerbTests
     }
 
     [Test]
+    public void Spiral_And_Sensitivity_ShowProgressOverAllTheirRuns_UnlessQuiet()
+    {
+        // Not a terminal here: one line per 10% step, counted over both arms (spiral) or every run (sensitivity).
+        var spiral = CliRun.Of("spiral", "--scenario", Sample("reference"), "--gamma", "0.05", "--paths", "2048", "--days", "30");
+        Assert.That(spiral.ExitCode, Is.Zero, spiral.Error);
+        Assert.That(spiral.ErrorLines.Last(), Does.StartWith("progress: 100% (4,096/4,096 paths"));
+        Assert.That(spiral.ErrorLines.Count(l => l.StartsWith("progress:", StringComparison.Ordinal)), Is.InRange(2, 11));
+
+        string dir = Path.Combine(Path.GetTempPath(), "minersim-sens-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var sensitivity = CliRun.Of("sensitivity", "--scenario", Sample("reference"), "--metric", "total_sold:p50", "--params", "price.sigma",
+                "--paths", "1024", "--days", "30", "--out", dir);
+            Assert.That(sensitivity.ExitCode, Is.Zero, sensitivity.Error);
+            Assert.That(sensitivity.ErrorLines, Has.Some.StartsWith("progress: 100% (3,072/3,072 paths"));
+
+            var quiet = CliRun.Of("spiral", "--scenario", Sample("reference"), "--gamma", "0.05", "--paths", "1024", "--days", "30", "--quiet");
+            Assert.That(quiet.ExitCode, Is.Zero, quiet.Error);
+            Assert.That(quiet.Error, Is.Empty);
+        }
+        finally
+        {
+            if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Test]
     public void Spiral_ScenarioWithoutGamma_NeedsGammaOption()
     {
         var run = CliRun.Of("spiral", "--scenario", Sample("reference"));

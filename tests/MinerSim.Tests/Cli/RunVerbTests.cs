@@ -112,6 +112,19 @@ public sealed class RunVerbTests
         }
     }
 
+    [TestCase("--seed", "-1", "'-1' is not a whole number from 0 to 18446744073709551615")]
+    [TestCase("--seed", "1.5", "'1.5' is not a whole number from 0 to 18446744073709551615")]
+    [TestCase("--paths", "abc", "'abc' is not a whole number")]
+    [TestCase("--quantiles", "fast", "'fast' is not one of auto, exact, sketch")]
+    public void Run_UnparsableValue_ExitTwo_NamesOptionValueAndWhatIsAllowed(string option, string value, string expected)
+    {
+        using var temp = new TempFolder();
+        var run = CliRun.Of("run", "--scenario", Reference, "--quiet", "--no-charts", "--out", temp.File("out"), option, value);
+        Assert.That(run.ExitCode, Is.EqualTo(2));
+        Assert.That(run.ErrorLines, Is.EqualTo(new[] { $"minersim: {option}: {expected}; try 'minersim run --help'" }));
+        Assert.That(Directory.Exists(temp.File("out")), Is.False);
+    }
+
     [Test]
     public void Run_ExactTooLargeForMemory_RefusedUpFront()
     {

@@ -29,6 +29,21 @@ public sealed class PlotAndCompareVerbTests
     }
 
     [Test]
+    public void Plot_ShardPartialFolder_PointsAtMerge()
+    {
+        using var folder = new TempFolder();
+        string part = folder.File("part-1");
+        var shard = Run("run", "--scenario", TestScenarios.PathOf("reference"), "--paths", "2048", "--days", "5", "--shard", "1/2", "--out", part, "--quiet");
+        Assert.That(shard.Code, Is.EqualTo(ExitCodes.Ok), shard.Error);
+
+        var (code, _, error) = Run("plot", "--in", part);
+
+        Assert.That(code, Is.EqualTo(ExitCodes.Error));
+        Assert.That(error.TrimEnd('\n').Split('\n'), Has.Length.EqualTo(1));
+        Assert.That(error, Does.Contain("a shard's partial result").And.Contain("minersim merge"));
+    }
+
+    [Test]
     public void Plot_WithoutIn_IsAUsageError()
     {
         var (code, _, error) = Run("plot");
