@@ -18,6 +18,7 @@ internal sealed class BlockCollector : IBlockSink
     private readonly RunAggregate _target;
     private readonly SketchGrid? _sketches;
     private readonly ExactSum _sums;
+    private readonly double[] _blockSums;
     private int _block;
     private long _first;
 
@@ -26,6 +27,7 @@ internal sealed class BlockCollector : IBlockSink
         _target = target;
         _sketches = workerSketches;
         _sums = workerSums;
+        _blockSums = new double[workerSums.Cells];
     }
 
     /// <summary>Blocks whose contributions this worker holds.</summary>
@@ -49,7 +51,7 @@ internal sealed class BlockCollector : IBlockSink
             if (m + 1 < MetricCatalog.DailyCount) _sketches?[m + 1, day].Prefetch();
             var lanes = values.Slice(m * B, count);
             double sum = Sum(lanes);
-            _sums.Add((m * days) + day, sum);
+            _blockSums[(m * days) + day] = sum;
             if (_sketches is not null)
             {
                 // The ribbon is an indicator (exactly 0 or 1 per path): its sum is the exact count of ones.
@@ -80,11 +82,14 @@ internal sealed class BlockCollector : IBlockSink
         for (int s = 0; s < MetricCatalog.SummaryCount; s++)
         {
             var lanes = values.Slice(s * B, count);
-            _sums.Add(_target.SummaryCell(s), Sum(lanes));
+            _blockSums[_target.SummaryCell(s)] = Sum(lanes);
             if (_sketches is not null) _sketches.Summary(s).AddBatch(lanes);
             else lanes.CopyTo(_target.Summaries![s].AsSpan((int)_first, count));
         }
 
+        // Into the exact sums once per block, in one pass over the cells: adding them day by day, amid the
+        // kernel's work, would evict its block state with a cache line per cell.
+        for (int cell = 0; cell < _blockSums.Length; cell++) _sums.Add(cell, _blockSums[cell]);
         Finished.Add(_block);
     }
 }
