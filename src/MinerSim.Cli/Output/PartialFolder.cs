@@ -5,8 +5,8 @@ namespace MinerSim.Cli.Output;
 
 /// <summary>
 /// A partial result folder: <c>partial.json</c> (<see cref="PartialManifest"/>), <c>partial.bin</c>
-/// (<see cref="AggregateSerializer"/>: the finished blocks' sums, per-path summaries, exact columns
-/// or sketch counts) and <c>scenario.json</c> (the scenario file, verbatim). A shard writes one as
+/// (<see cref="AggregateSerializer"/>: the finished blocks, the exact sums, and the per-path summaries
+/// and exact columns or the sketch counts) and <c>scenario.json</c> (the scenario file, verbatim). A shard writes one as
 /// its output; a run keeps its checkpoint in one (<see cref="Checkpoint"/>).
 /// </summary>
 internal static class PartialFolder

@@ -46,7 +46,7 @@ internal static class RunExecutor
         {
             progress.Complete();
             Save();
-            int done = planned.Count(b => aggregate.BlockSums[b] is not null);
+            int done = planned.Count(aggregate.IsDone);
             context.Error.WriteLine($"minersim: interrupted after {done} of {planned.Length} blocks; checkpoint saved in {checkpointDir}");
             context.Error.WriteLine($"minersim: resume with: minersim run --resume {plan.OutDir}");
             return ExitCodes.Interrupted;

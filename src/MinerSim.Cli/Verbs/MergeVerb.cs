@@ -9,8 +9,8 @@ namespace MinerSim.Cli.Verbs;
 
 /// <summary>
 /// <c>minersim merge</c>: combines the partial results of <c>minersim run --shard i/n</c> into the
-/// run folder an unsplit run writes. Block sums are added in block order and sketches are integer
-/// counts, so percentiles.csv and summary.csv are byte-identical to the unsplit run's.
+/// run folder an unsplit run writes. Sums are exact and sketches are integer counts, so
+/// percentiles.csv, summary.csv and histograms.csv are byte-identical to the unsplit run's.
 /// </summary>
 [Verb("merge", HelpText = "Combine the partial results of 'run --shard i/n' into one run folder (the same files as an unsplit run).")]
 internal sealed class MergeVerb : IVerb

@@ -9,26 +9,31 @@ namespace MinerSim.Aggregation;
 /// a checkpoint): everything a merge needs to rebuild the same bytes as an unsplit run.
 /// </summary>
 /// <remarks>
-/// Layout (little-endian), format version 4 (version 1 had the sketches' exact logarithmic bucket
-/// indices, version 2 no sketch min and max, version 3 the interpolated logarithmic indices; all are refused):
+/// Layout (little-endian), format version 5 (version 1 had the sketches' exact logarithmic bucket
+/// indices, version 2 no sketch min and max, version 3 the interpolated logarithmic indices, version 4
+/// per-block metric sums and every path's summaries in both modes; all are refused):
 /// <list type="number">
 /// <item>magic <c>MSAGGREG</c>, int32 version;</item>
 /// <item>int64 paths, int32 days, int32 block size, int32 method (1 exact, 2 sketch),
 /// int32 daily metric count, int32 summary metric count;</item>
 /// <item>int32 n and the n finished block indices, ascending;</item>
-/// <item>per finished block: its metric sums (double[daily x days], index metric x days + day), then
-/// each summary's values of the block's paths, then in exact mode every [metric x days + day]
-/// column's values of the block's paths;</item>
-/// <item>sketch mode: per [metric x days + day] cell, double min, double max, int32 k and k (int8 sign, int32 bucket, int64 count);</item>
+/// <item>the exact sums (<see cref="ExactSum"/>), per cell ([metric x days + day] for the daily metrics, then
+/// one per summary metric): uint8 non-finite flags, int32 first limb f, int32 limb count c and the c normalized
+/// limbs f .. f + c - 1 (int64; the others are zero);</item>
+/// <item>exact mode, per finished block: each summary's values of the block's paths, then every
+/// [metric x days + day] column's values of the block's paths;</item>
+/// <item>sketch mode: per [metric x days + day] cell, then per summary metric, the sketch: double min,
+/// double max, int32 k and k (int8 sign, int32 bucket, int64 count);</item>
 /// <item>trailer <c>MSAGGEND</c>.</item>
 /// </list>
-/// Every number is stored bit for bit and sketches are integer counts, so reading several such
-/// streams into one aggregate gives exactly the aggregate of a run that simulated them all.
+/// Every number is stored bit for bit, sums are exact and sketches are integer counts, so reading several
+/// such streams into one aggregate gives exactly the aggregate of a run that simulated them all. In sketch
+/// mode the size does not depend on the number of paths.
 /// </remarks>
 public static class AggregateSerializer
 {
     /// <summary>Format version written by <see cref="Write"/>.</summary>
-    public const int FormatVersion = 4;
+    public const int FormatVersion = 5;
 
     private static readonly byte[] Magic = Encoding.ASCII.GetBytes("MSAGGREG");
     private static readonly byte[] Trailer = Encoding.ASCII.GetBytes("MSAGGEND");
@@ -47,37 +52,48 @@ public static class AggregateSerializer
         w.Write(MetricCatalog.DailyCount);
         w.Write(MetricCatalog.SummaryCount);
 
-        var done = Enumerable.Range(0, aggregate.BlockCount).Where(b => aggregate.BlockSums[b] is not null).ToArray();
+        var done = Enumerable.Range(0, aggregate.BlockCount).Where(aggregate.IsDone).ToArray();
         w.Write(done.Length);
         foreach (int b in done) w.Write(b);
-        foreach (int b in done)
+
+        var sums = aggregate.Sums;
+        sums.Normalize();
+        for (int cell = 0; cell < sums.Cells; cell++)
         {
-            int first = (int)aggregate.FirstPath(b), length = aggregate.BlockLength(b);
-            w.Write(MemoryMarshal.AsBytes(aggregate.BlockSums[b].AsSpan()));
-            foreach (var summary in aggregate.Summaries) w.Write(MemoryMarshal.AsBytes(summary.AsSpan(first, length)));
-            if (aggregate.Columns is { } columns)
+            var limbs = sums.LimbsOf(cell);
+            int first = 0, end = limbs.Length;
+            while (first < end && limbs[first] == 0) first++;
+            while (end > first && limbs[end - 1] == 0) end--;
+            w.Write(sums.FlagsOf(cell));
+            w.Write(first);
+            w.Write(end - first);
+            w.Write(MemoryMarshal.AsBytes(limbs[first..end]));
+        }
+
+        if (aggregate.Summaries is { } summaries && aggregate.Columns is { } columns)
+        {
+            foreach (int b in done)
             {
+                int first = (int)aggregate.FirstPath(b), length = aggregate.BlockLength(b);
+                foreach (var summary in summaries) w.Write(MemoryMarshal.AsBytes(summary.AsSpan(first, length)));
                 foreach (var column in columns) w.Write(MemoryMarshal.AsBytes(column.AsSpan(first, length)));
             }
         }
 
         if (aggregate.Sketches is { } sketches)
         {
-            for (int m = 0; m < MetricCatalog.DailyCount; m++)
+            foreach (var sketch in AllSketches(sketches))
             {
-                for (int d = 0; d < aggregate.Days; d++)
+                // No list of the buckets: at 365 days the lists of all sketches are tens of MB, much of it
+                // on the large-object heap, which a checkpoint would leave behind at every save.
+                w.Write(sketch.Min);
+                w.Write(sketch.Max);
+                w.Write(sketch.BucketCount);
+                foreach (var (sign, bucket, count) in sketch.Buckets())
                 {
-                    var sketch = sketches[m, d];
-                    var buckets = sketch.Buckets().ToList();
-                    w.Write(sketch.Min);
-                    w.Write(sketch.Max);
-                    w.Write(buckets.Count);
-                    foreach (var (sign, bucket, count) in buckets)
-                    {
-                        w.Write((sbyte)sign);
-                        w.Write(bucket);
-                        w.Write(count);
-                    }
+                    w.Write((sbyte)sign);
+                    w.Write(bucket);
+                    w.Write(count);
                 }
             }
         }
@@ -118,47 +134,51 @@ public static class AggregateSerializer
                     throw new InvalidDataException($"bad block list (block {blocks[i]} of {target.BlockCount})");
                 }
 
-                if (target.BlockSums[blocks[i]] is not null) throw new InvalidDataException($"block {blocks[i]} is already present (the same paths twice)");
+                if (target.IsDone(blocks[i])) throw new InvalidDataException($"block {blocks[i]} is already present (the same paths twice)");
+            }
+
+            var sums = target.Sums;
+            Span<long> limbs = stackalloc long[ExactSum.Limbs];
+            for (int cell = 0; cell < sums.Cells; cell++)
+            {
+                byte flags = r.ReadByte();
+                int first = r.ReadInt32(), count = r.ReadInt32();
+                if (first < 0 || count < 0 || count > ExactSum.Limbs - first) throw new InvalidDataException("corrupt exact sum");
+                r.BaseStream.ReadExactly(MemoryMarshal.AsBytes(limbs[..count]));
+                sums.AddStored(cell, first, limbs[..count], flags);
             }
 
             var input = r.BaseStream;
-            foreach (int b in blocks)
+            if (target.Summaries is { } summaries && target.Columns is { } columns)
             {
-                int first = (int)target.FirstPath(b), length = target.BlockLength(b);
-                var sums = new double[MetricCatalog.DailyCount * target.Days];
-                input.ReadExactly(MemoryMarshal.AsBytes(sums.AsSpan()));
-                foreach (var summary in target.Summaries) input.ReadExactly(MemoryMarshal.AsBytes(summary.AsSpan(first, length)));
-                if (target.Columns is { } columns)
+                foreach (int b in blocks)
                 {
+                    int first = (int)target.FirstPath(b), length = target.BlockLength(b);
+                    foreach (var summary in summaries) input.ReadExactly(MemoryMarshal.AsBytes(summary.AsSpan(first, length)));
                     foreach (var column in columns) input.ReadExactly(MemoryMarshal.AsBytes(column.AsSpan(first, length)));
                 }
-
-                target.BlockSums[b] = sums;
             }
 
             if (target.Sketches is { } sketches)
             {
-                for (int m = 0; m < MetricCatalog.DailyCount; m++)
+                foreach (var sketch in AllSketches(sketches))
                 {
-                    for (int d = 0; d < target.Days; d++)
+                    double min = r.ReadDouble(), max = r.ReadDouble();
+                    sketch.SetRange(min, max);
+                    int k = r.ReadInt32();
+                    if (k < 0) throw new InvalidDataException("negative bucket count");
+                    for (int i = 0; i < k; i++)
                     {
-                        var sketch = sketches[m, d];
-                        double min = r.ReadDouble(), max = r.ReadDouble();
-                        sketch.SetRange(min, max);
-                        int k = r.ReadInt32();
-                        if (k < 0) throw new InvalidDataException("negative bucket count");
-                        for (int i = 0; i < k; i++)
-                        {
-                            int sign = r.ReadSByte();
-                            int bucket = r.ReadInt32();
-                            long count = r.ReadInt64();
-                            if (count < 0 || sign is < -1 or > 1) throw new InvalidDataException("corrupt sketch bucket");
-                            sketch.AddToBucket(sign, bucket, count);
-                        }
+                        int sign = r.ReadSByte();
+                        int bucket = r.ReadInt32();
+                        long count = r.ReadInt64();
+                        if (count < 0 || sign is < -1 or > 1) throw new InvalidDataException("corrupt sketch bucket");
+                        sketch.AddToBucket(sign, bucket, count);
                     }
                 }
             }
 
+            foreach (int b in blocks) target.MarkDone(b);
             if (!r.ReadBytes(Trailer.Length).AsSpan().SequenceEqual(Trailer)) throw new InvalidDataException("partial-result file is truncated or corrupt");
             return blocks;
         }
@@ -166,6 +186,17 @@ public static class AggregateSerializer
         {
             throw new InvalidDataException("partial-result file is truncated", e);
         }
+    }
+
+    /// <summary>The daily cells' sketches in [metric x days + day] order, then the summaries'.</summary>
+    private static IEnumerable<LogBucketSketch> AllSketches(SketchGrid sketches)
+    {
+        for (int m = 0; m < MetricCatalog.DailyCount; m++)
+        {
+            for (int d = 0; d < sketches.Days; d++) yield return sketches[m, d];
+        }
+
+        for (int s = 0; s < MetricCatalog.SummaryCount; s++) yield return sketches.Summary(s);
     }
 
     private static int MethodCode(QuantileMethod method) => method switch

@@ -59,6 +59,13 @@ internal sealed class BucketStore
         }
     }
 
+    /// <summary>Zeroes every count, keeping the range.</summary>
+    public void Clear()
+    {
+        Array.Clear(_counts);
+        Total = 0;
+    }
+
     public void Add(int bucket, long count)
     {
         int i = bucket - _offset;
@@ -104,6 +111,14 @@ internal sealed class BucketStore
         }
 
         return _offset;
+    }
+
+    /// <summary>Number of buckets with a count.</summary>
+    public int NonEmptyCount()
+    {
+        int n = 0;
+        foreach (int c in _counts) n += c != 0 ? 1 : 0;
+        return n;
     }
 
     public IEnumerable<(int Bucket, long Count)> NonEmpty()

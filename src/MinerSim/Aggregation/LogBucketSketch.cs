@@ -299,6 +299,16 @@ public sealed class LogBucketSketch
         _negative.Prefetch();
     }
 
+    /// <summary>Empties the sketch, keeping its bucket arrays (a reused worker sketch): as new for every result.</summary>
+    public void Clear()
+    {
+        _positive.Clear();
+        _negative.Clear();
+        ZeroCount = 0;
+        Min = double.PositiveInfinity;
+        Max = double.NegativeInfinity;
+    }
+
     /// <summary>Adds <paramref name="other"/>'s counts into this sketch.</summary>
     public void Merge(LogBucketSketch other)
     {
@@ -333,12 +343,63 @@ public sealed class LogBucketSketch
         return ValueOf(_positive.BucketAtRank(rank));
     }
 
+    /// <summary>
+    /// Every non-empty bucket as (value, count) in ascending order of value: negatives, the zero count, positives.
+    /// The value is the bucket's <see cref="ValueOf"/> (0 for the zero count) clamped to [<see cref="Min"/>, <see cref="Max"/>],
+    /// within <see cref="RelativeAccuracy"/> of every member's value (clamping can only bring it closer, every
+    /// member lying in the range), and exactly the value of a column whose values are all equal.
+    /// </summary>
+    public List<(double Value, long Count)> ValuedBuckets()
+    {
+        var list = new List<(double, long)>();
+        foreach (var (b, c) in _negative.NonEmpty().Reverse()) list.Add((Math.Clamp(-ValueOf(b), Min, Max), c));
+        if (ZeroCount > 0) list.Add((Math.Clamp(0.0, Min, Max), ZeroCount));
+        foreach (var (b, c) in _positive.NonEmpty()) list.Add((Math.Clamp(ValueOf(b), Min, Max), c));
+        return list;
+    }
+
+    /// <summary>
+    /// The mean of the <paramref name="k"/> largest values (<paramref name="largest"/>) or smallest: an expected
+    /// shortfall. The buckets are taken from that end with their <see cref="ValuedBuckets"/> values, the last one
+    /// in part; NaN for k = 0.
+    /// </summary>
+    /// <remarks>
+    /// Accuracy. Buckets are ordered as the values they hold, so the k values taken are, bucket for bucket, the k
+    /// most extreme values T (which of the boundary bucket's members does not matter: they share a value), and each
+    /// x in T is replaced by a v with |v - x| &lt;= <see cref="RelativeAccuracy"/> |x| (or |x| &lt;= <see cref="MinMagnitude"/>,
+    /// counted as 0). So |reported - exact| &lt;= RelativeAccuracy mean over T of |x|, plus MinMagnitude: within
+    /// RelativeAccuracy of the exact value when the k values have one sign, and within RelativeAccuracy times the
+    /// mean magnitude of the tail otherwise (a tail mean near zero from cancelling signs has no relative bound).
+    /// The sum runs over the buckets in a fixed order, so the result depends only on the counts: the same for any
+    /// merge order or split.
+    /// </remarks>
+    public double TailMean(long k, bool largest)
+    {
+        if (k < 0 || k > Count) throw new ArgumentOutOfRangeException(nameof(k), k, $"the sketch holds {Count} values");
+        if (k == 0) return double.NaN;
+        var buckets = ValuedBuckets();
+        double sum = 0.0;
+        long left = k;
+        for (int j = 0; j < buckets.Count && left > 0; j++)
+        {
+            var (value, count) = buckets[largest ? buckets.Count - 1 - j : j];
+            long take = Math.Min(left, count);
+            sum += take * value;
+            left -= take;
+        }
+
+        return sum / k;
+    }
+
     /// <summary>Widens [<see cref="Min"/>, <see cref="Max"/>] to include [<paramref name="min"/>, <paramref name="max"/>] (merging, deserialization).</summary>
     public void SetRange(double min, double max)
     {
         if (min < Min) Min = min;
         if (max > Max) Max = max;
     }
+
+    /// <summary>Number of entries <see cref="Buckets"/> yields (counted without allocating: a checkpoint visits every sketch).</summary>
+    public int BucketCount => _negative.NonEmptyCount() + (ZeroCount > 0 ? 1 : 0) + _positive.NonEmptyCount();
 
     /// <summary>Non-empty buckets as (signed index, count), negatives first, for serialization.</summary>
     public IEnumerable<(int Sign, int Bucket, long Count)> Buckets()

@@ -41,10 +41,8 @@ public static class ResultBuilder
                 for (int l = 0; l < QuantileLevels.Count; l++) q[l] = sketch.Quantile(QuantileLevels.Values[l]);
             }
 
-            // Block sums in block order: the same bytes for any thread count or shard split.
-            double sum = 0.0;
-            foreach (var block in aggregate.BlockSums) sum += block![cell];
-            bands.SetMean(d, sum / aggregate.Paths);
+            // The exact sum of the block sums, rounded once: the same bytes for any thread count, shard split or resume.
+            bands.SetMean(d, aggregate.Sums.Round(aggregate.DailyCell(m, d)) / aggregate.Paths);
             return scratch;
         }, _ => { });
 
@@ -54,7 +52,11 @@ public static class ResultBuilder
         Parallel.For(0, summaries.Length, options, s =>
         {
             var metric = (SummaryMetric)s;
-            (summaries[s], histograms[s]) = Summarize(MetricCatalog.Name(metric), aggregate.Summaries[s], MetricCatalog.WorstIsLargest(metric));
+            string name = MetricCatalog.Name(metric);
+            double mean = aggregate.Sums.Round(aggregate.SummaryCell(s)) / aggregate.Paths;
+            (summaries[s], histograms[s]) = aggregate.Summaries is { } columns
+                ? Summarize(name, columns[s], MetricCatalog.WorstIsLargest(metric), mean: mean)
+                : SummarizeSketch(name, aggregate.Sketches!.Summary(s), mean, MetricCatalog.WorstIsLargest(metric));
         });
 
         return new RunResult(info, daily, summaries, histograms);
@@ -65,16 +67,18 @@ public static class ResultBuilder
     /// are only read. No sort: one radix selection finds the fourteen order statistics the levels
     /// interpolate between and the boundary of each tail, then two passes in path order give the
     /// sums, the range and the bin counts. The quantiles and the histogram are exactly those of a
-    /// sorted copy; the mean and the shortfalls add the same terms in path order rather than in
-    /// sorted order, a fixed order, so they too do not depend on threads or shard splits.
+    /// sorted copy; the shortfalls (and the mean, when none is given) add the same terms in path order
+    /// rather than in sorted order, a fixed order, so they too do not depend on threads or shard splits.
+    /// A run passes the mean of its exact sums, the same bits as in sketch mode.
     /// </summary>
     /// <param name="metric">Summary name the results carry.</param>
     /// <param name="values">One value per path, in path order.</param>
     /// <param name="worstIsLargest">Whether the shortfalls average the largest values (else the smallest).</param>
     /// <param name="tail95">Tail of <see cref="SummaryStatistics.Es95"/>; tests move it to reach k = 1 and k = n.</param>
     /// <param name="tail99">Tail of <see cref="SummaryStatistics.Es99"/>.</param>
+    /// <param name="mean">The mean to report (a run's, from its exact sums); null: the values' sum in path order over n.</param>
     internal static (SummaryStatistics Statistics, Histogram Histogram) Summarize(
-        string metric, ReadOnlySpan<double> values, bool worstIsLargest, double tail95 = 0.05, double tail99 = 0.01)
+        string metric, ReadOnlySpan<double> values, bool worstIsLargest, double tail95 = 0.05, double tail99 = 0.01, double? mean = null)
     {
         int n = values.Length;
         if (n == 0) throw new ArgumentException("no paths to summarize", nameof(values));
@@ -117,11 +121,41 @@ public static class ResultBuilder
             }
         }
 
-        return (new SummaryStatistics(metric, q, sum / n, TailMean(sum95, m95, t95, k95), TailMean(sum99, m99, t99, k99)), BuildHistogram(metric, values, lo, hi));
+        return (new SummaryStatistics(metric, q, mean ?? sum / n, TailMean(sum95, m95, t95, k95), TailMean(sum99, m99, t99, k99)), BuildHistogram(metric, values, lo, hi));
+    }
+
+    /// <summary>
+    /// Sketch mode's summary of one per-path metric, from its <see cref="LogBucketSketch"/> (no per-path values are
+    /// kept): the quantiles as the daily bands take them (<see cref="LogBucketSketch.Quantile"/>, within
+    /// <see cref="LogBucketSketch.RelativeAccuracy"/> of the ranked value), the exact mean it is given, the expected
+    /// shortfalls of the same ceil(tail N) worst values by <see cref="LogBucketSketch.TailMean"/> (within the sketch's
+    /// accuracy), and the histogram over the exact [min, max] with each bucket's count in the bin of its value.
+    /// </summary>
+    /// <remarks>
+    /// A histogram bin count can differ from the exact one by the values within one bucket width
+    /// (<see cref="LogBucketSketch.RelativeAccuracy"/> of the value) of the bin's edges, which the bucket value may put
+    /// on the other side; the counts still add up to N. Everything is read from integer counts in a fixed order,
+    /// so the result is the same for any thread count, shard split or resume.
+    /// </remarks>
+    internal static (SummaryStatistics Statistics, Histogram Histogram) SummarizeSketch(
+        string metric, LogBucketSketch sketch, double mean, bool worstIsLargest, double tail95 = 0.05, double tail99 = 0.01)
+    {
+        long n = sketch.Count;
+        if (n == 0) throw new ArgumentException("no paths to summarize", nameof(sketch));
+        var q = new double[QuantileLevels.Count];
+        for (int l = 0; l < q.Length; l++) q[l] = sketch.Quantile(QuantileLevels.Values[l]);
+        double es95 = sketch.TailMean(TailCount(n, tail95), worstIsLargest), es99 = sketch.TailMean(TailCount(n, tail99), worstIsLargest);
+
+        var (edges, lo, hi) = HistogramEdges(sketch.Min, sketch.Max);
+        var counts = new long[HistogramBins];
+        foreach (var (value, count) in sketch.ValuedBuckets()) counts[BinOf(value, lo, hi)] += count;
+        return (new SummaryStatistics(metric, q, mean, es95, es99), new Histogram(metric, edges, counts));
     }
 
     /// <summary>The ceil(tail N) worst values of MODEL.md section 5 (less 1e-9: rounding in tail N must not add a path); 0 only for a tail too thin to hold one.</summary>
-    private static int TailCount(int n, double tail) => (int)Math.Min(n, Math.Ceiling((tail * n) - 1e-9));
+    private static int TailCount(int n, double tail) => (int)TailCount((long)n, tail);
+
+    private static long TailCount(long n, double tail) => (long)Math.Min(n, Math.Ceiling((tail * n) - 1e-9));
 
     /// <summary>Ascending rank of the k-th worst value (of the worst one when k = 0, which is not used).</summary>
     private static int BoundaryRank(int n, int k, bool worstIsLargest) => worstIsLargest ? n - Math.Max(k, 1) : Math.Max(k, 1) - 1;
@@ -150,16 +184,21 @@ public static class ResultBuilder
     /// <summary>Bins over [<paramref name="lo"/>, <paramref name="hi"/>], the values' minimum and maximum; counts do not depend on the values' order.</summary>
     private static Histogram BuildHistogram(string metric, ReadOnlySpan<double> values, double lo, double hi)
     {
+        (var edges, lo, hi) = HistogramEdges(lo, hi);
+        var counts = new long[HistogramBins];
+        foreach (double x in values) counts[BinOf(x, lo, hi)]++;
+        return new Histogram(metric, edges, counts);
+    }
+
+    /// <summary>Edges of the bins over [<paramref name="lo"/>, <paramref name="hi"/>], widened a little when the range is a point.</summary>
+    private static (double[] Edges, double Lo, double Hi) HistogramEdges(double lo, double hi)
+    {
         if (hi <= lo) hi = lo + Math.Max(1e-9, Math.Abs(lo) * 1e-9);
         var edges = new double[HistogramBins + 1];
         for (int i = 0; i <= HistogramBins; i++) edges[i] = lo + (hi - lo) * i / HistogramBins;
-        var counts = new long[HistogramBins];
-        foreach (double x in values)
-        {
-            int bin = (int)((x - lo) / (hi - lo) * HistogramBins);
-            counts[Math.Clamp(bin, 0, HistogramBins - 1)]++;
-        }
-
-        return new Histogram(metric, edges, counts);
+        return (edges, lo, hi);
     }
+
+    /// <summary>The bin of <paramref name="x"/>; the last bin includes its upper edge.</summary>
+    private static int BinOf(double x, double lo, double hi) => Math.Clamp((int)((x - lo) / (hi - lo) * HistogramBins), 0, HistogramBins - 1);
 }

@@ -7,30 +7,37 @@ using MinerSim.Metrics;
 namespace MinerSim.Simulation;
 
 /// <summary>
-/// A worker's sink: writes a block's values into the shared aggregate where each block owns a
-/// disjoint slice (block sums, summaries, exact columns) and into the worker's own sketches.
+/// A worker's sink: adds a block's sums to the worker's own exact sums and its values to the
+/// worker's own sketches (sketch mode) or to the shared aggregate's columns, where each block owns
+/// a disjoint slice (exact mode). The worker's sums and sketches are merged into the aggregate, and
+/// its <see cref="Finished"/> blocks marked done, when the workers stop.
 /// </summary>
 internal sealed class BlockCollector : IBlockSink
 {
     private const int B = BlockKernel.BlockSize;
     private readonly RunAggregate _target;
     private readonly SketchGrid? _sketches;
-    private double[] _sums = [];
+    private readonly ExactSum _sums;
+    private readonly double[] _blockSums;
     private int _block;
     private long _first;
 
-    public BlockCollector(RunAggregate target, SketchGrid? workerSketches)
+    public BlockCollector(RunAggregate target, SketchGrid? workerSketches, ExactSum workerSums)
     {
         _target = target;
         _sketches = workerSketches;
+        _sums = workerSums;
+        _blockSums = new double[workerSums.Cells];
     }
+
+    /// <summary>Blocks whose contributions this worker holds.</summary>
+    public List<int> Finished { get; } = [];
 
     /// <summary>Starts collecting block <paramref name="block"/>.</summary>
     public void Begin(int block)
     {
         _block = block;
         _first = _target.FirstPath(block);
-        _sums = new double[MetricCatalog.DailyCount * _target.Days];
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -44,7 +51,7 @@ internal sealed class BlockCollector : IBlockSink
             if (m + 1 < MetricCatalog.DailyCount) _sketches?[m + 1, day].Prefetch();
             var lanes = values.Slice(m * B, count);
             double sum = Sum(lanes);
-            _sums[m * days + day] = sum;
+            _blockSums[(m * days) + day] = sum;
             if (_sketches is not null)
             {
                 // The ribbon is an indicator (exactly 0 or 1 per path): its sum is the exact count of ones.
@@ -74,9 +81,15 @@ internal sealed class BlockCollector : IBlockSink
     {
         for (int s = 0; s < MetricCatalog.SummaryCount; s++)
         {
-            values.Slice(s * B, count).CopyTo(_target.Summaries[s].AsSpan((int)_first, count));
+            var lanes = values.Slice(s * B, count);
+            _blockSums[_target.SummaryCell(s)] = Sum(lanes);
+            if (_sketches is not null) _sketches.Summary(s).AddBatch(lanes);
+            else lanes.CopyTo(_target.Summaries![s].AsSpan((int)_first, count));
         }
 
-        _target.BlockSums[_block] = _sums;
+        // Into the exact sums once per block, in one pass over the cells: adding them day by day, amid the
+        // kernel's work, would evict its block state with a cache line per cell.
+        for (int cell = 0; cell < _blockSums.Length; cell++) _sums.Add(cell, _blockSums[cell]);
+        Finished.Add(_block);
     }
 }

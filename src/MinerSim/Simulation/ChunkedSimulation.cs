@@ -6,8 +6,8 @@ namespace MinerSim.Simulation;
 
 /// <summary>
 /// Simulates the unfinished blocks of a plan in chunks through <see cref="Simulator.SimulateBlocks"/>.
-/// After each chunk the aggregate is consistent (the finished blocks' sums, summaries and merged
-/// sketches), which is when <c>checkpoint</c> may save it.
+/// After each chunk the aggregate is consistent (the finished blocks' done marks, exact sums, and
+/// summaries and columns or merged sketches), which is when <c>checkpoint</c> may save it.
 /// </summary>
 /// <remarks>
 /// Chunks are sized from the measured speed to last about the checkpoint interval (at least one
@@ -15,7 +15,8 @@ namespace MinerSim.Simulation;
 /// never takes more than about a tenth of the run; and no checkpoint is saved when the rest of the
 /// run is estimated to take less than the interval (it would cost more than it could save: a 1M-path
 /// run of about 13 s took 0.4-0.7 s longer with its one checkpoint, at 10 s, than without). Chunking changes no number: each block is
-/// simulated from its own random streams and sketches are integer counts.
+/// simulated from its own random streams, sketches are integer counts and sums are exact;
+/// the workers' state is reused from chunk to chunk (<see cref="WorkerPool"/>), so memory does not grow with the number of chunks.
 /// </remarks>
 public static class ChunkedSimulation
 {
@@ -43,9 +44,10 @@ public static class ChunkedSimulation
         Action<int>? blockDone = null,
         CancellationToken cancellation = default)
     {
-        var todo = planned.Where(b => aggregate.BlockSums[b] is null).ToArray();
+        var todo = planned.Where(b => !aggregate.IsDone(b)).ToArray();
         long pathsTotal = planned.Sum(b => (long)aggregate.BlockLength(b));
         long pathsBefore = pathsTotal - todo.Sum(b => (long)aggregate.BlockLength(b));
+        var pool = new WorkerPool(model, aggregate.Method, aggregate.Days);
         var clock = Stopwatch.StartNew();
         var sinceCheckpoint = Stopwatch.StartNew();
         var wait = interval;
@@ -59,7 +61,7 @@ public static class ChunkedSimulation
             long offset = pathsBefore;
             var chunkProgress = progress is null ? null : new Offset(progress, offset, pathsTotal, aggregate.Days, clock);
             var chunkClock = Stopwatch.StartNew();
-            Simulator.SimulateBlocks(model, seed, aggregate, blocks, threads, chunkProgress, blockDone, cancellation);
+            Simulator.SimulateBlocks(model, seed, aggregate, blocks, threads, chunkProgress, blockDone, pool, cancellation);
             pathsBefore += blocks.Sum(b => (long)aggregate.BlockLength(b));
             next += take;
 

@@ -20,6 +20,15 @@ public static class Simulator
     }
 
     /// <summary>Simulates every block of <paramref name="aggregate"/> that is not yet done.</summary>
+    /// <param name="model">The compiled scenario.</param>
+    /// <param name="seed">Master seed.</param>
+    /// <param name="aggregate">Receives the blocks.</param>
+    /// <param name="blocks">The blocks to simulate.</param>
+    /// <param name="threads">Worker threads.</param>
+    /// <param name="progress">Progress over <paramref name="blocks"/>.</param>
+    /// <param name="blockDone">Called after each simulated block.</param>
+    /// <param name="pool">Worker state to reuse across calls (the chunks of one run); null: fresh state for this call.</param>
+    /// <param name="cancellation">Stops between blocks; the finished ones are in the aggregate.</param>
     /// <returns>The number of blocks simulated by this call.</returns>
     public static int SimulateBlocks(
         CompiledScenario model,
@@ -29,25 +38,23 @@ public static class Simulator
         int threads,
         IProgress<SimulationProgress>? progress = null,
         Action<int>? blockDone = null,
+        WorkerPool? pool = null,
         CancellationToken cancellation = default)
     {
         var clock = Stopwatch.StartNew();
         long pathsTotal = blocks.Sum(b => (long)aggregate.BlockLength(b));
         long pathsDone = 0;
         int simulated = 0;
-        var workerSketches = new List<SketchGrid>();
+        pool ??= new WorkerPool(model, aggregate.Method, aggregate.Days);
+        var workers = new List<(WorkerPool.State State, BlockCollector Collector)>();
         var gate = new object();
 
         BlockWorkers.Run(blocks.Count, threads, _ =>
         {
-            var kernel = new BlockKernel(model);
-            var sketches = aggregate.Method == QuantileMethod.Sketch ? new SketchGrid(aggregate.Days) : null;
-            if (sketches is not null)
-            {
-                lock (gate) workerSketches.Add(sketches);
-            }
-
-            var collector = new BlockCollector(aggregate, sketches);
+            var state = pool.Take(model, aggregate.Method, aggregate.Days);
+            var kernel = state.Kernel;
+            var collector = new BlockCollector(aggregate, state.Sketches, state.Sums);
+            lock (gate) workers.Add((state, collector));
             return i =>
             {
                 int block = blocks[(int)i];
@@ -65,10 +72,14 @@ public static class Simulator
             };
         }, cancellation);
 
-        // Integer counts: the merge order cannot change the result.
-        if (aggregate.Sketches is not null)
+        // Integer counts and exact sums: the merge order cannot change the result. A block is marked done
+        // only once its contributions are in the aggregate, so a checkpoint never holds half a block.
+        foreach (var (state, collector) in workers)
         {
-            foreach (var s in workerSketches) aggregate.Sketches.Merge(s);
+            if (state.Sketches is not null) aggregate.Sketches!.Merge(state.Sketches);
+            aggregate.Sums.Add(state.Sums);
+            foreach (int block in collector.Finished) aggregate.MarkDone(block);
+            pool.Return(state);
         }
 
         cancellation.ThrowIfCancellationRequested();
@@ -86,7 +97,7 @@ public static class Simulator
         var method = Resolve(settings.Quantiles, settings.Paths, model.Days, settings.ExactMemoryBudget);
         var aggregate = new RunAggregate(settings.Paths, model.Days, BlockKernel.BlockSize, method);
         var clock = Stopwatch.StartNew();
-        SimulateBlocks(model, settings.Seed, aggregate, Enumerable.Range(0, aggregate.BlockCount).ToArray(), settings.Threads, progress, null, cancellation);
+        SimulateBlocks(model, settings.Seed, aggregate, Enumerable.Range(0, aggregate.BlockCount).ToArray(), settings.Threads, progress, null, null, cancellation);
         double wall = clock.Elapsed.TotalSeconds;
         var info = new RunInfo
         {

@@ -6,7 +6,7 @@ namespace MinerSim.Tests.Cluster;
 
 /// <summary>
 /// <c>run --shard i/n</c> then <c>merge</c> must give the unsplit run's files byte for byte
-/// (block sums added in block order, sketches as integer counts), and merge must refuse sets of
+/// (exact sums, sketches as integer counts), and merge must refuse sets of
 /// partials that are not exactly one run's shards.
 /// </summary>
 public sealed class ShardMergeTests

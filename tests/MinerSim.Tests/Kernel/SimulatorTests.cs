@@ -58,5 +58,23 @@ public sealed class SimulatorTests
                 Assert.That(s.Mean(d), Is.EqualTo(e.Mean(d)), "means do not depend on the quantile method");
             }
         }
+
+        // Summaries: exact means in both modes; quantiles as the daily ones; shortfalls within the sketch's
+        // accuracy of the mean magnitude of the tail (bounded here by that of the worst value, or 1 for the shares).
+        foreach (var e in exact.Summaries)
+        {
+            var s = sketch.Summaries.Single(x => x.Metric == e.Metric);
+            Assert.That(s.Mean, Is.EqualTo(e.Mean), $"{e.Metric}: means do not depend on the quantile method");
+            double scale = Math.Max(Math.Abs(e.Quantiles[0]), Math.Abs(e.Quantiles[^1]));
+            Assert.That(s.Es95, Is.EqualTo(e.Es95).Within(LogBucketSketch.RelativeAccuracy * scale * 1.5), $"{e.Metric} es95");
+            Assert.That(s.Es99, Is.EqualTo(e.Es99).Within(LogBucketSketch.RelativeAccuracy * scale * 1.5), $"{e.Metric} es99");
+            if (e.Metric is "total_sold" or "max_sales_30d" or "min_hashrate_ratio")
+            {
+                for (int l = 1; l < QuantileLevels.Count - 1; l++)
+                {
+                    Assert.That(s.Quantiles[l], Is.EqualTo(e.Quantiles[l]).Within(0.01 * Math.Abs(e.Quantiles[l]) + 1e-9), $"{e.Metric} level {l}");
+                }
+            }
+        }
     }
 }
