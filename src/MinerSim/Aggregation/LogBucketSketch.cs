@@ -268,6 +268,21 @@ public sealed class LogBucketSketch
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int BucketOf(double magnitude) => (int)(BitConverter.DoubleToUInt64Bits(magnitude) >> Shift);
 
+    /// <summary>
+    /// For whole-number data (a count of days): the one whole number in <paramref name="value"/>'s bucket when the
+    /// bucket holds exactly one, which is then the value of every member, so the report is exact; otherwise
+    /// <paramref name="value"/> itself. Below 128 every bucket is narrower than 1, so small counts come out whole.
+    /// </summary>
+    public static double WholeNumberOf(double value)
+    {
+        double magnitude = Math.Abs(value);
+        if (!(magnitude > MinMagnitude) || double.IsInfinity(magnitude)) return value;
+        int bucket = BucketOf(magnitude);
+        double lo = BitConverter.UInt64BitsToDouble((ulong)bucket << Shift), hi = BitConverter.UInt64BitsToDouble((ulong)(bucket + 1) << Shift);
+        double first = Math.Ceiling(lo);
+        return first < hi && first + 1 >= hi ? Math.CopySign(first, value) : value;
+    }
+
     /// <summary>The value a bucket stands for: 2 lo hi / (lo + hi) of its edges, within <see cref="RelativeAccuracy"/> of every member.</summary>
     public static double ValueOf(int bucket)
     {

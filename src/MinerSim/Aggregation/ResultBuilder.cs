@@ -56,7 +56,7 @@ public static class ResultBuilder
             double mean = aggregate.Sums.Round(aggregate.SummaryCell(s)) / aggregate.Paths;
             (summaries[s], histograms[s]) = aggregate.Summaries is { } columns
                 ? Summarize(name, columns[s], MetricCatalog.WorstIsLargest(metric), mean: mean)
-                : SummarizeSketch(name, aggregate.Sketches!.Summary(s), mean, MetricCatalog.WorstIsLargest(metric));
+                : SummarizeSketch(name, aggregate.Sketches!.Summary(s), mean, MetricCatalog.WorstIsLargest(metric), MetricCatalog.IsWholeNumber(metric));
         });
 
         return new RunResult(info, daily, summaries, histograms);
@@ -135,20 +135,23 @@ public static class ResultBuilder
     /// A histogram bin count can differ from the exact one by the values within one bucket width
     /// (<see cref="LogBucketSketch.RelativeAccuracy"/> of the value) of the bin's edges, which the bucket value may put
     /// on the other side; the counts still add up to N. Everything is read from integer counts in a fixed order,
-    /// so the result is the same for any thread count, shard split or resume.
+    /// so the result is the same for any thread count, shard split or resume. For whole-number metrics the
+    /// quantiles and the histogram's bucket values go through <see cref="LogBucketSketch.WholeNumberOf"/>: a
+    /// count of days below 128 is reported exactly, not as 1.0039 for 1.
     /// </remarks>
     internal static (SummaryStatistics Statistics, Histogram Histogram) SummarizeSketch(
-        string metric, LogBucketSketch sketch, double mean, bool worstIsLargest, double tail95 = 0.05, double tail99 = 0.01)
+        string metric, LogBucketSketch sketch, double mean, bool worstIsLargest, bool wholeNumbers = false, double tail95 = 0.05, double tail99 = 0.01)
     {
         long n = sketch.Count;
         if (n == 0) throw new ArgumentException("no paths to summarize", nameof(sketch));
         var q = new double[QuantileLevels.Count];
-        for (int l = 0; l < q.Length; l++) q[l] = sketch.Quantile(QuantileLevels.Values[l]);
+        Func<double, double> report = wholeNumbers ? LogBucketSketch.WholeNumberOf : x => x;
+        for (int l = 0; l < q.Length; l++) q[l] = report(sketch.Quantile(QuantileLevels.Values[l]));
         double es95 = sketch.TailMean(TailCount(n, tail95), worstIsLargest), es99 = sketch.TailMean(TailCount(n, tail99), worstIsLargest);
 
         var (edges, lo, hi) = HistogramEdges(sketch.Min, sketch.Max);
         var counts = new long[HistogramBins];
-        foreach (var (value, count) in sketch.ValuedBuckets()) counts[BinOf(value, lo, hi)] += count;
+        foreach (var (value, count) in sketch.ValuedBuckets()) counts[BinOf(report(value), lo, hi)] += count;
         return (new SummaryStatistics(metric, q, mean, es95, es99), new Histogram(metric, edges, counts));
     }
 

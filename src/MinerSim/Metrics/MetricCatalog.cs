@@ -52,6 +52,9 @@ public static class MetricCatalog
     /// </summary>
     public static bool WorstIsLargest(SummaryMetric m) => m != SummaryMetric.MinHashrateRatio;
 
+    /// <summary>True for summaries whose per-path values are whole numbers (<c>days_below_aisc</c>, a count of days).</summary>
+    public static bool IsWholeNumber(SummaryMetric m) => m == SummaryMetric.DaysBelowAisc;
+
     /// <summary>Parses a daily metric name; returns false when unknown.</summary>
     public static bool TryParseDaily(string name, out DailyMetric metric)
     {

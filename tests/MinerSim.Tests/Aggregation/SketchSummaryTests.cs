@@ -130,4 +130,25 @@ public sealed class SketchSummaryTests
         Assert.That(indicator.TailMean(6, true), Is.EqualTo(1.0));
         Assert.That(indicator.TailMean(590, false), Is.EqualTo(0.0));
     }
+
+    [Test]
+    public void WholeNumbers_BelowTheBucketWidthOfOne_AreReportedExactly()
+    {
+        // A bucket narrower than 1 holds at most one whole number: below 128 every count comes back exact.
+        for (int k = 1; k < 128; k++) Assert.That(LogBucketSketch.WholeNumberOf(LogBucketSketch.ValueOf(LogBucketSketch.BucketOf(k))), Is.EqualTo(k));
+        Assert.That(LogBucketSketch.WholeNumberOf(0.0), Is.EqualTo(0.0));
+        Assert.That(LogBucketSketch.WholeNumberOf(-3.01), Is.EqualTo(-3.0));
+
+        // Days below AISC: whole numbers 0 .. 365; sketch quantiles (rank floor(q (n - 1))) against the sorted values.
+        var rng = new PathStream(5, 1);
+        var days = Enumerable.Range(0, 5000).Select(_ => Math.Floor(366 * rng.NextOpen() * rng.NextOpen())).ToArray();
+        var (stats, _) = ResultBuilder.SummarizeSketch("days_below_aisc", SketchOf(days), days.Average(), worstIsLargest: true, wholeNumbers: true);
+        var sorted = days.OrderBy(x => x).ToArray();
+        for (int l = 0; l < QuantileLevels.Count; l++)
+        {
+            double truth = sorted[(int)Math.Floor(QuantileLevels.Values[l] * (sorted.Length - 1))];
+            if (truth < 128) Assert.That(stats.Quantiles[l], Is.EqualTo(truth), $"level {QuantileLevels.Values[l]}");
+            else Assert.That(stats.Quantiles[l], Is.EqualTo(truth).Within(Alpha * truth));
+        }
+    }
 }
