@@ -139,8 +139,11 @@ internal sealed class BucketStore
             return bucket - _offset;
         }
 
-        int lo = Math.Min(_offset, bucket - 32);
-        int hi = Math.Max(_offset + _counts.Length, bucket + 33);
+        // Grow the side that overflows by at least half the current length (and 32 buckets past the new one):
+        // a metric whose range widens block after block (etf_flow towards zero) reallocates O(log n) times, not O(n).
+        int slack = Math.Max(32, _counts.Length / 2);
+        int lo = bucket < _offset ? Math.Min(bucket - 32, _offset - slack) : _offset;
+        int hi = bucket >= _offset + _counts.Length ? Math.Max(bucket + 33, _offset + _counts.Length + slack) : _offset + _counts.Length;
         var grown = new int[hi - lo];
         Array.Copy(_counts, 0, grown, _offset - lo, _counts.Length);
         _counts = grown;
