@@ -113,6 +113,7 @@ public sealed class LogBucketSketch
     }
 
     /// <summary>The smallest and largest of <paramref name="values"/>, eight at a time (NaN is skipped by neither: the model produces none).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // called for every metric-day of every block: no tier-0 phase
     private static (double Min, double Max) RangeOf(ReadOnlySpan<double> values)
     {
         double min = double.PositiveInfinity, max = double.NegativeInfinity;
@@ -157,6 +158,7 @@ public sealed class LogBucketSketch
     }
 
     /// <summary>Bucket indices of positive values (every value above <see cref="MinMagnitude"/>), eight at a time.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // called for every metric-day of every block: no tier-0 phase
     private static void PositiveBuckets(ReadOnlySpan<double> part, Span<int> buckets)
     {
         ref double start = ref MemoryMarshal.GetReference(part);
