@@ -172,7 +172,12 @@ public static class AggregateSerializer
                         int sign = r.ReadSByte();
                         int bucket = r.ReadInt32();
                         long count = r.ReadInt64();
-                        if (count < 0 || sign is < -1 or > 1) throw new InvalidDataException("corrupt sketch bucket");
+                        // Buckets are the top bits of a positive double (below 2^19) and counts are path counts.
+                        if (count < 0 || count > int.MaxValue || sign is < -1 or > 1 || bucket < 0 || bucket >= 1 << 19)
+                        {
+                            throw new InvalidDataException("corrupt sketch bucket");
+                        }
+
                         sketch.AddToBucket(sign, bucket, count);
                     }
                 }
@@ -185,6 +190,10 @@ public static class AggregateSerializer
         catch (EndOfStreamException e)
         {
             throw new InvalidDataException("partial-result file is truncated", e);
+        }
+        catch (OverflowException e)
+        {
+            throw new InvalidDataException("partial-result file is corrupt (a count overflows)", e);
         }
     }
 

@@ -253,7 +253,7 @@ public sealed class ExactSum
         {
             bool isLast = first + i == Limbs - 1;
             if (!isLast && (limbs[i] < -(1L << 31) || limbs[i] >= 1L << 31)) throw new InvalidDataException("corrupt exact sum");
-            if (isLast && Math.Abs(limbs[i]) > 1L << 50) throw new InvalidDataException("corrupt exact sum");
+            if (isLast && (limbs[i] < -(1L << 50) || limbs[i] > 1L << 50)) throw new InvalidDataException("corrupt exact sum");
             target[i] += limbs[i];
         }
 

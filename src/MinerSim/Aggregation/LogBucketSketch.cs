@@ -84,9 +84,23 @@ public sealed class LogBucketSketch
     public void AddBatch(ReadOnlySpan<double> values)
     {
         var (min, max) = RangeOf(values);
-        if (min < Min) Min = min;
-        if (max > Max) Max = max;
         if (values.IsEmpty) return;
+        if (double.IsNaN(min))
+        {
+            // A NaN in the batch (the model makes none): min and max skip it as Add does, and the NaN min
+            // keeps the batch off the unchecked all-positive path below (NaN > MinMagnitude is false).
+            foreach (double x in values)
+            {
+                if (x < Min) Min = x;
+                if (x > Max) Max = x;
+            }
+        }
+        else
+        {
+            if (min < Min) Min = min;
+            if (max > Max) Max = max;
+        }
+
         const int Chunk = 256;
         Span<int> buckets = stackalloc int[Chunk + Vector512<long>.Count];
         if (min > MinMagnitude)
@@ -112,7 +126,7 @@ public sealed class LogBucketSketch
         }
     }
 
-    /// <summary>The smallest and largest of <paramref name="values"/>, eight at a time (NaN is skipped by neither: the model produces none).</summary>
+    /// <summary>The smallest and largest of <paramref name="values"/>, eight at a time; both NaN when a value is NaN (Min and Max propagate it).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // called for every metric-day of every block: no tier-0 phase
     private static (double Min, double Max) RangeOf(ReadOnlySpan<double> values)
     {
@@ -273,7 +287,8 @@ public sealed class LogBucketSketch
     /// <summary>
     /// For whole-number data (a count of days): the one whole number in <paramref name="value"/>'s bucket when the
     /// bucket holds exactly one, which is then the value of every member, so the report is exact; otherwise
-    /// <paramref name="value"/> itself. Below 128 every bucket is narrower than 1, so small counts come out whole.
+    /// <paramref name="value"/> itself. Below 256 every bucket is at most 1 wide and holds one whole number at most,
+    /// so counts below 256 come out whole.
     /// </summary>
     public static double WholeNumberOf(double value)
     {
@@ -288,8 +303,11 @@ public sealed class LogBucketSketch
     /// <summary>The value a bucket stands for: 2 lo hi / (lo + hi) of its edges, within <see cref="RelativeAccuracy"/> of every member.</summary>
     public static double ValueOf(int bucket)
     {
+        // 2 lo hi / (lo + hi) = lo 2r / (1 + r) with r = hi / lo <= 1 + 2^-k: no overflow for large buckets; the top
+        // bucket's upper edge, 2^1024, is not a double, but its ratio to lo is 256/255.
         double lo = BitConverter.UInt64BitsToDouble((ulong)bucket << Shift), hi = BitConverter.UInt64BitsToDouble((ulong)(bucket + 1) << Shift);
-        return 2.0 * lo * hi / (lo + hi);
+        double r = double.IsInfinity(hi) ? 256.0 / 255.0 : hi / lo;
+        return lo * (2.0 * r / (1.0 + r));
     }
 
     /// <summary>

@@ -137,7 +137,7 @@ public static class ResultBuilder
     /// on the other side; the counts still add up to N. Everything is read from integer counts in a fixed order,
     /// so the result is the same for any thread count, shard split or resume. For whole-number metrics the
     /// quantiles and the histogram's bucket values go through <see cref="LogBucketSketch.WholeNumberOf"/>: a
-    /// count of days below 128 is reported exactly, not as 1.0039 for 1.
+    /// count of days below 256 is reported exactly, not as 1.0039 for 1 (the expected shortfalls stay bucket values).
     /// </remarks>
     internal static (SummaryStatistics Statistics, Histogram Histogram) SummarizeSketch(
         string metric, LogBucketSketch sketch, double mean, bool worstIsLargest, bool wholeNumbers = false, double tail95 = 0.05, double tail99 = 0.01)

@@ -19,7 +19,10 @@ public static class Simulator
         return bytes <= budget ? QuantileMethod.Exact : QuantileMethod.Sketch;
     }
 
-    /// <summary>Simulates every block of <paramref name="aggregate"/> that is not yet done.</summary>
+    /// <summary>
+    /// Simulates <paramref name="blocks"/> into <paramref name="aggregate"/>; each must not be done yet (its sums
+    /// would be added twice): callers pass the blocks a run or a resumed checkpoint still lacks.
+    /// </summary>
     /// <param name="model">The compiled scenario.</param>
     /// <param name="seed">Master seed.</param>
     /// <param name="aggregate">Receives the blocks.</param>

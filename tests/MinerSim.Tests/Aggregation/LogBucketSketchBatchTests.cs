@@ -83,4 +83,29 @@ public sealed class LogBucketSketchBatchTests
         double one = LogBucketSketch.ValueOf(LogBucketSketch.BucketOf(1.0));
         Assert.That((one - 1.0) / 1.0, Is.EqualTo(LogBucketSketch.RelativeAccuracy).Within(1e-15));
     }
+
+    [Test]
+    public void AddBatch_WithNaN_KeepsMinAndMax_AsAddDoes()
+    {
+        double[] values = [3.0, double.NaN, 1.5, 9.0, 2.0, 4.0, 5.0, 6.0, 7.0];
+        var one = new LogBucketSketch();
+        foreach (double v in values) one.Add(v);
+        var batch = new LogBucketSketch();
+        batch.AddBatch(values);
+        Assert.That((batch.Min, batch.Max), Is.EqualTo((1.5, 9.0)));
+        Assert.That((batch.Min, batch.Max), Is.EqualTo((one.Min, one.Max)));
+        Assert.That(batch.Buckets().ToArray(), Is.EqualTo(one.Buckets().ToArray()));
+        Assert.That(batch.Quantile(0.5), Is.EqualTo(one.Quantile(0.5)));
+    }
+
+    [Test]
+    public void ValueOf_IsWithinAccuracy_UpToTheLargestDouble()
+    {
+        foreach (double x in new[] { 1e160, 5e159, 1e300, double.MaxValue / 1.001, double.MaxValue })
+        {
+            double v = LogBucketSketch.ValueOf(LogBucketSketch.BucketOf(x));
+            Assert.That(double.IsFinite(v) || x > double.MaxValue / 1.004, Is.True, $"{x}");
+            if (double.IsFinite(v)) Assert.That(Math.Abs(v - x) / x, Is.LessThanOrEqualTo(LogBucketSketch.RelativeAccuracy * (1 + 1e-12)), $"{x}");
+        }
+    }
 }
