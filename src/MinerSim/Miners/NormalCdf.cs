@@ -67,30 +67,9 @@ public static class NormalCdf
     {
         var x = Vector512.Abs(z);
         var e = VectorMath.Exp(Vector512.Create(-0.5) * x * x);
-        var n = VectorMath.Fma(x, 3.52624965998911E-02, 0.700383064443688);
-        n = VectorMath.Fma(n, x, Vector512.Create(6.37396220353165));
-        n = VectorMath.Fma(n, x, Vector512.Create(33.912866078383));
-        n = VectorMath.Fma(n, x, Vector512.Create(112.079291497871));
-        n = VectorMath.Fma(n, x, Vector512.Create(221.213596169931));
-        n = VectorMath.Fma(n, x, Vector512.Create(220.206867912376));
-        var d = VectorMath.Fma(x, 8.83883476483184E-02, 1.75566716318264);
-        d = VectorMath.Fma(d, x, Vector512.Create(16.064177579207));
-        d = VectorMath.Fma(d, x, Vector512.Create(86.7807322029461));
-        d = VectorMath.Fma(d, x, Vector512.Create(296.564248779674));
-        d = VectorMath.Fma(d, x, Vector512.Create(637.333633378831));
-        d = VectorMath.Fma(d, x, Vector512.Create(793.826512519948));
-        d = VectorMath.Fma(d, x, Vector512.Create(440.413735824752));
-        var tail = e * n / d;
-
-        var far = Vector512.GreaterThanOrEqual(x, Vector512.Create(NearLimit));
-        if (far != Vector512<double>.Zero)
-        {
-            tail = Vector512.ConditionalSelect(far, FarTail(x, e), tail);
-            tail = Vector512.ConditionalSelect(Vector512.GreaterThan(x, Vector512.Create(37.0)), Vector512<double>.Zero, tail);
-        }
-
-        var upper = Vector512<double>.One - tail;
-        return Vector512.ConditionalSelect(Vector512.GreaterThan(z, Vector512<double>.Zero), upper, tail);
+        var tail = e * Numerator(x) / Denominator(x);
+        if (Vector512.GreaterThanOrEqualAny(x, Vector512.Create(NearLimit))) tail = FarSelect(x, e, tail);
+        return Upper(z, tail);
     }
 
     /// <summary>Largest |z| for which <see cref="PhiPair"/> shares the Gaussian factor (exp(-z^2/2) is then a normal double well above the exp clamp).</summary>
@@ -195,7 +174,7 @@ public static class NormalCdf
         return VectorMath.Fma(d, x, Vector512.Create(440.413735824752));
     }
 
-    /// <summary>The continued fraction where x &gt;= 7.07 and 0 beyond 37 (the same selects as <see cref="Phi(Vector512{double})"/>).</summary>
+    /// <summary>The lower tail by the continued fraction where x &gt;= <see cref="NearLimit"/>, and 0 beyond 37 (as the scalar <see cref="Phi(double)"/>).</summary>
     /// <remarks>Inlined: a call would make the JIT spill every live vector of the caller's loop around it.</remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector512<double> FarSelect(Vector512<double> x, Vector512<double> e, Vector512<double> tail)
@@ -208,16 +187,5 @@ public static class NormalCdf
         b = x + Vector512<double>.One / b;
         tail = Vector512.ConditionalSelect(far, e / b / Vector512.Create(2.506628274631), tail);
         return Vector512.ConditionalSelect(Vector512.GreaterThan(x, Vector512.Create(37.0)), Vector512<double>.Zero, tail);
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<double> FarTail(Vector512<double> x, Vector512<double> e)
-    {
-        var b = x + Vector512.Create(0.65);
-        b = x + Vector512.Create(4.0) / b;
-        b = x + Vector512.Create(3.0) / b;
-        b = x + Vector512.Create(2.0) / b;
-        b = x + Vector512<double>.One / b;
-        return e / b / Vector512.Create(2.506628274631);
     }
 }
