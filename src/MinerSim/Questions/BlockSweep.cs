@@ -19,7 +19,7 @@ public static class BlockSweep
     /// <param name="progress">Told of every finished block, if given.</param>
     /// <param name="cancellation">Stops between blocks.</param>
     public static void Run(
-        CompiledScenario model, ulong seed, long paths, int threads, Func<IPathBlockSink> newSink, SweepProgress? progress = null, CancellationToken cancellation = default)
+        CompiledScenario model, ulong seed, long paths, int threads, Func<IPathBlockSink> newSink, PathProgress? progress = null, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(newSink);

@@ -49,11 +49,11 @@ public static class SensitivityAnalysis
 
         // Build every variant first, so an out-of-range move fails before any simulation.
         var variants = parameters.Select(p => (p, low: p.Scale(scenario, 1 - delta), high: p.Scale(scenario, 1 + delta))).ToArray();
-        SweepProgress? sweeps = null;
+        PathProgress? sweeps = null;
         double Evaluate(Scenario s)
         {
             var model = compile(s);
-            if (progress is not null) sweeps ??= new SweepProgress(progress, 1 + 2 * variants.Length, paths, model.Days);
+            if (progress is not null) sweeps ??= new PathProgress(progress, (1 + 2 * variants.Length) * paths, model.Days);
             return metric.Evaluate(Values(model, metric, seed, paths, threads, sweeps, cancellation));
         }
 
@@ -72,7 +72,7 @@ public static class SensitivityAnalysis
 
     /// <summary>The metric's value on each path of <paramref name="model"/>.</summary>
     public static double[] Values(
-        CompiledScenario model, MetricSpec metric, ulong seed, long paths, int threads, SweepProgress? progress = null, CancellationToken cancellation = default)
+        CompiledScenario model, MetricSpec metric, ulong seed, long paths, int threads, PathProgress? progress = null, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(metric);

@@ -51,7 +51,7 @@ public static class SpiralAnalysis
         ArgumentNullException.ThrowIfNull(without);
         ArgumentNullException.ThrowIfNull(with);
         if (without.Days != with.Days) throw new ArgumentException("both arms need the same horizon", nameof(with));
-        var sweeps = progress is null ? null : new SweepProgress(progress, 2, paths, with.Days);
+        var sweeps = progress is null ? null : new PathProgress(progress, 2 * paths, with.Days);
         var a = Indicators(without, seed, paths, threads, priceFall, hashrateFall, sweeps, cancellation);
         var b = Indicators(with, seed, paths, threads, priceFall, hashrateFall, sweeps, cancellation);
 
@@ -90,7 +90,7 @@ public static class SpiralAnalysis
     }
 
     private static Flags Indicators(
-        CompiledScenario m, ulong seed, long paths, int threads, double priceFall, double hashrateFall, SweepProgress? progress, CancellationToken cancellation)
+        CompiledScenario m, ulong seed, long paths, int threads, double priceFall, double hashrateFall, PathProgress? progress, CancellationToken cancellation)
     {
         var minP = new double[paths];
         var minH = new double[paths];

@@ -48,7 +48,7 @@ public static class ChunkedSimulation
         long pathsTotal = planned.Sum(b => (long)aggregate.BlockLength(b));
         long pathsBefore = pathsTotal - todo.Sum(b => (long)aggregate.BlockLength(b));
         var pool = new WorkerPool(model, aggregate.Method, aggregate.Days);
-        var clock = Stopwatch.StartNew();
+        var counter = progress is null ? null : new PathProgress(progress, pathsTotal, aggregate.Days, pathsBefore);
         var sinceCheckpoint = Stopwatch.StartNew();
         var wait = interval;
         int chunk = Math.Max(1, threads) * 2;
@@ -58,11 +58,8 @@ public static class ChunkedSimulation
             cancellation.ThrowIfCancellationRequested();
             int take = Math.Min(chunk, todo.Length - next);
             var blocks = new ArraySegment<int>(todo, next, take);
-            long offset = pathsBefore;
-            var chunkProgress = progress is null ? null : new Offset(progress, offset, pathsTotal, aggregate.Days, clock);
             var chunkClock = Stopwatch.StartNew();
-            Simulator.SimulateBlocks(model, seed, aggregate, blocks, threads, chunkProgress, blockDone, pool, cancellation);
-            pathsBefore += blocks.Sum(b => (long)aggregate.BlockLength(b));
+            Simulator.SimulateBlocks(model, seed, aggregate, blocks, threads, counter, blockDone, pool, cancellation);
             next += take;
 
             // Size the next chunk to last about one interval (at least a block per thread).
@@ -83,12 +80,5 @@ public static class ChunkedSimulation
                 sinceCheckpoint.Restart();
             }
         }
-    }
-
-    /// <summary>Turns a chunk's progress into progress over the whole plan.</summary>
-    private sealed class Offset(IProgress<SimulationProgress> inner, long before, long total, int days, Stopwatch clock) : IProgress<SimulationProgress>
-    {
-        public void Report(SimulationProgress value) =>
-            inner.Report(new SimulationProgress(before + value.PathsDone, total, days, clock.Elapsed));
     }
 }

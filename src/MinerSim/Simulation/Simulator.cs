@@ -28,7 +28,7 @@ public static class Simulator
     /// <param name="aggregate">Receives the blocks.</param>
     /// <param name="blocks">The blocks to simulate.</param>
     /// <param name="threads">Worker threads.</param>
-    /// <param name="progress">Progress over <paramref name="blocks"/>.</param>
+    /// <param name="progress">Told of every finished block, if given (it may count a larger job: a run's chunks, a resume).</param>
     /// <param name="blockDone">Called after each simulated block.</param>
     /// <param name="pool">Worker state to reuse across calls (the chunks of one run); null: fresh state for this call.</param>
     /// <param name="cancellation">Stops between blocks; the finished ones are in the aggregate.</param>
@@ -39,14 +39,11 @@ public static class Simulator
         RunAggregate aggregate,
         IReadOnlyList<int> blocks,
         int threads,
-        IProgress<SimulationProgress>? progress = null,
+        PathProgress? progress = null,
         Action<int>? blockDone = null,
         WorkerPool? pool = null,
         CancellationToken cancellation = default)
     {
-        var clock = Stopwatch.StartNew();
-        long pathsTotal = blocks.Sum(b => (long)aggregate.BlockLength(b));
-        long pathsDone = 0;
         int simulated = 0;
         pool ??= new WorkerPool(model, aggregate.Method, aggregate.Days);
         var workers = new List<(WorkerPool.State State, BlockCollector Collector)>();
@@ -64,14 +61,13 @@ public static class Simulator
                 collector.Begin(block);
                 int count = aggregate.BlockLength(block);
                 kernel.Run(seed, aggregate.FirstPath(block), count, collector);
-                long done = Interlocked.Add(ref pathsDone, count);
                 Interlocked.Increment(ref simulated);
                 if (blockDone is not null)
                 {
                     lock (gate) blockDone(block);
                 }
 
-                progress?.Report(new SimulationProgress(done, pathsTotal, aggregate.Days, clock.Elapsed));
+                progress?.BlockDone(count);
             };
         }, cancellation);
 
@@ -100,7 +96,8 @@ public static class Simulator
         var method = Resolve(settings.Quantiles, settings.Paths, model.Days, settings.ExactMemoryBudget);
         var aggregate = new RunAggregate(settings.Paths, model.Days, BlockKernel.BlockSize, method);
         var clock = Stopwatch.StartNew();
-        SimulateBlocks(model, settings.Seed, aggregate, Enumerable.Range(0, aggregate.BlockCount).ToArray(), settings.Threads, progress, null, null, cancellation);
+        var counter = progress is null ? null : new PathProgress(progress, settings.Paths, model.Days);
+        SimulateBlocks(model, settings.Seed, aggregate, Enumerable.Range(0, aggregate.BlockCount).ToArray(), settings.Threads, counter, null, null, cancellation);
         double wall = clock.Elapsed.TotalSeconds;
         var info = new RunInfo
         {
