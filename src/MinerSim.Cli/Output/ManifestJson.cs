@@ -1,4 +1,4 @@
-using System.Globalization;
+using static MinerSim.Cli.Output.JsonFields;
 using System.Text;
 using System.Text.Json;
 using MinerSim.Aggregation;
@@ -21,15 +21,7 @@ internal static class ManifestJson
             json.WriteNumber("days", info.Days);
             json.WriteString("quantileMethod", info.QuantileMethod);
             json.WriteString("engineVersion", info.EngineVersion);
-            if (info.StartDate is { } start)
-            {
-                json.WriteString("startDate", start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-            }
-            else
-            {
-                json.WriteNull("startDate");
-            }
-
+            JsonFields.WriteDate(json, "startDate", info.StartDate);
             json.WriteNumber("wallSeconds", Finite(info.WallSeconds));
             json.WriteNumber("pathDaysPerSecond", Finite(info.PathDaysPerSecond));
             json.WriteNumber("threads", info.Threads);
@@ -51,7 +43,6 @@ internal static class ManifestJson
                 throw new InvalidDataException($"{path}: expected a JSON object");
             }
 
-            string? start = Field(path, root, "startDate", required: false) is { ValueKind: JsonValueKind.String } s ? s.GetString() : null;
             return new RunInfo
             {
                 Scenario = Get(path, root, "scenario", Text),
@@ -61,7 +52,7 @@ internal static class ManifestJson
                 Days = Get(path, root, "days", e => e.GetInt32()),
                 QuantileMethod = Get(path, root, "quantileMethod", Text),
                 EngineVersion = Get(path, root, "engineVersion", Text),
-                StartDate = start is null ? null : ParseDate(path, start),
+                StartDate = JsonFields.OptionalDate(path, root, "startDate"),
                 WallSeconds = Get(path, root, "wallSeconds", e => e.GetDouble()),
                 PathDaysPerSecond = Get(path, root, "pathDaysPerSecond", e => e.GetDouble()),
                 Threads = Get(path, root, "threads", e => e.GetInt32()),
@@ -73,35 +64,5 @@ internal static class ManifestJson
         }
     }
 
-    private static string Text(JsonElement e) => e.GetString() ?? throw new FormatException("null");
-
     private static double Finite(double value) => double.IsFinite(value) ? value : 0;
-
-    private static JsonElement? Field(string path, JsonElement root, string name, bool required)
-    {
-        if (root.TryGetProperty(name, out var value))
-        {
-            return value;
-        }
-
-        return required ? throw new InvalidDataException($"{path}: missing field '{name}'") : null;
-    }
-
-    private static T Get<T>(string path, JsonElement root, string name, Func<JsonElement, T> read)
-    {
-        var value = Field(path, root, name, required: true)!.Value;
-        try
-        {
-            return read(value);
-        }
-        catch (Exception e) when (e is InvalidOperationException or FormatException)
-        {
-            throw new InvalidDataException($"{path}: field '{name}' has the wrong type or range ({value.GetRawText()})", e);
-        }
-    }
-
-    private static DateOnly ParseDate(string path, string text) =>
-        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-            ? date
-            : throw new InvalidDataException($"{path}: field 'startDate' must be a date like 2026-01-31, got '{text}'");
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using static MinerSim.Cli.Output.JsonFields;
 using System.Text;
 using System.Text.Json;
 using MinerSim.Aggregation;
@@ -109,8 +110,7 @@ internal sealed record PartialManifest
             json.WriteBoolean("complete", Complete);
             json.WriteBoolean("wholeRun", WholeRun);
             json.WriteBoolean("charts", Charts);
-            if (StartDate is { } start) json.WriteString("startDate", start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-            else json.WriteNull("startDate");
+            JsonFields.WriteDate(json, "startDate", StartDate);
             json.WriteNumber("wallSeconds", double.IsFinite(WallSeconds) ? WallSeconds : 0);
             json.WriteNumber("threads", Threads);
             json.WriteEndObject();
@@ -137,17 +137,16 @@ internal sealed record PartialManifest
                 throw new InvalidDataException($"{path}: partial format version {version}; this build reads version {FormatVersion}");
             }
 
-            string? start = root.TryGetProperty("startDate", out var s) && s.ValueKind == JsonValueKind.String ? s.GetString() : null;
             return new PartialManifest
             {
-                Scenario = Get(path, root, "scenario", Text),
-                ScenarioHash = Get(path, root, "scenarioHash", Text),
-                ScenarioPath = Get(path, root, "scenarioPath", Text),
+                Scenario = Get(path, root, "scenario", JsonFields.Text),
+                ScenarioHash = Get(path, root, "scenarioHash", JsonFields.Text),
+                ScenarioPath = Get(path, root, "scenarioPath", JsonFields.Text),
                 Seed = Get(path, root, "seed", e => e.GetUInt64()),
                 Paths = Get(path, root, "paths", e => e.GetInt64()),
                 Days = Get(path, root, "days", e => e.GetInt32()),
-                QuantileMethod = Get(path, root, "quantileMethod", Text),
-                EngineVersion = Get(path, root, "engineVersion", Text),
+                QuantileMethod = Get(path, root, "quantileMethod", JsonFields.Text),
+                EngineVersion = Get(path, root, "engineVersion", JsonFields.Text),
                 BlockSize = Get(path, root, "blockSize", e => e.GetInt32()),
                 BlockCount = Get(path, root, "blockCount", e => e.GetInt32()),
                 ShardIndex = Get(path, root, "shardIndex", e => e.GetInt32()),
@@ -157,7 +156,7 @@ internal sealed record PartialManifest
                 Complete = Get(path, root, "complete", e => e.GetBoolean()),
                 WholeRun = Get(path, root, "wholeRun", e => e.GetBoolean()),
                 Charts = Get(path, root, "charts", e => e.GetBoolean()),
-                StartDate = start is null ? null : DateOnly.ParseExact(start, "yyyy-MM-dd", CultureInfo.InvariantCulture),
+                StartDate = JsonFields.OptionalDate(path, root, "startDate"),
                 WallSeconds = Get(path, root, "wallSeconds", e => e.GetDouble()),
                 Threads = Get(path, root, "threads", e => e.GetInt32()),
             };
@@ -171,19 +170,4 @@ internal sealed record PartialManifest
     private static string Text(long value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static string Text(ulong value) => value.ToString(CultureInfo.InvariantCulture);
-
-    private static string Text(JsonElement e) => e.GetString() ?? throw new FormatException("null");
-
-    private static T Get<T>(string path, JsonElement root, string name, Func<JsonElement, T> read)
-    {
-        if (!root.TryGetProperty(name, out var value)) throw new InvalidDataException($"{path}: missing field '{name}'");
-        try
-        {
-            return read(value);
-        }
-        catch (Exception e) when (e is InvalidOperationException or FormatException)
-        {
-            throw new InvalidDataException($"{path}: field '{name}' has the wrong type or range ({value.GetRawText()})", e);
-        }
-    }
 }
