@@ -295,17 +295,20 @@ public sealed class LogBucketSketch
         double magnitude = Math.Abs(value);
         if (!(magnitude > MinMagnitude) || double.IsInfinity(magnitude)) return value;
         int bucket = BucketOf(magnitude);
-        double lo = BitConverter.UInt64BitsToDouble((ulong)bucket << Shift), hi = BitConverter.UInt64BitsToDouble((ulong)(bucket + 1) << Shift);
+        double lo = LowerEdge(bucket), hi = LowerEdge(bucket + 1);
         double first = Math.Ceiling(lo);
         return first < hi && first + 1 >= hi ? Math.CopySign(first, value) : value;
     }
+
+    /// <summary>The smallest magnitude in <paramref name="bucket"/> (the next bucket's is its exclusive upper edge).</summary>
+    internal static double LowerEdge(int bucket) => BitConverter.UInt64BitsToDouble((ulong)bucket << Shift);
 
     /// <summary>The value a bucket stands for: 2 lo hi / (lo + hi) of its edges, within <see cref="RelativeAccuracy"/> of every member.</summary>
     public static double ValueOf(int bucket)
     {
         // 2 lo hi / (lo + hi) = lo 2r / (1 + r) with r = hi / lo <= 1 + 2^-k: no overflow for large buckets; the top
         // bucket's upper edge, 2^1024, is not a double, but its ratio to lo is 256/255.
-        double lo = BitConverter.UInt64BitsToDouble((ulong)bucket << Shift), hi = BitConverter.UInt64BitsToDouble((ulong)(bucket + 1) << Shift);
+        double lo = LowerEdge(bucket), hi = LowerEdge(bucket + 1);
         double r = double.IsInfinity(hi) ? 256.0 / 255.0 : hi / lo;
         return lo * (2.0 * r / (1.0 + r));
     }

@@ -73,7 +73,7 @@ public sealed class LogBucketSketchBatchTests
         foreach (double x in new[] { 1.0, 1.0 + 1.0 / 128, 90_000.0, 3.0e-7, 1e12 })
         {
             int b = LogBucketSketch.BucketOf(x);
-            double lo = BitConverter.UInt64BitsToDouble((ulong)b << (52 - LogBucketSketch.MantissaBits));
+            double lo = LogBucketSketch.LowerEdge(b);
             Assert.That(LogBucketSketch.BucketOf(lo), Is.EqualTo(b));
             Assert.That(LogBucketSketch.BucketOf(Math.BitDecrement(lo)), Is.EqualTo(b - 1));
             double v = LogBucketSketch.ValueOf(b);
