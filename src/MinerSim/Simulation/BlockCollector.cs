@@ -43,7 +43,6 @@ internal sealed class BlockCollector : IBlockSink
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void AcceptDay(int day, ReadOnlySpan<double> values, int count)
     {
-        int days = _target.Days;
         _sketches?[0, day].Prefetch();
         for (int m = 0; m < MetricCatalog.DailyCount; m++)
         {
@@ -51,7 +50,8 @@ internal sealed class BlockCollector : IBlockSink
             if (m + 1 < MetricCatalog.DailyCount) _sketches?[m + 1, day].Prefetch();
             var lanes = values.Slice(m * B, count);
             double sum = Sum(lanes);
-            _blockSums[(m * days) + day] = sum;
+            int cell = _target.DailyCell(m, day);
+            _blockSums[cell] = sum;
             if (_sketches is not null)
             {
                 // The ribbon is an indicator (exactly 0 or 1 per path): its sum is the exact count of ones.
@@ -60,7 +60,7 @@ internal sealed class BlockCollector : IBlockSink
             }
             else
             {
-                lanes.CopyTo(_target.Columns![m * days + day].AsSpan((int)_first, count));
+                lanes.CopyTo(_target.Columns![cell].AsSpan((int)_first, count));
             }
         }
     }

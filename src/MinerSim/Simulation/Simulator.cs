@@ -46,12 +46,13 @@ public static class Simulator
     {
         int simulated = 0;
         pool ??= new WorkerPool(model, aggregate.Method, aggregate.Days);
+        if (!pool.Serves(model, aggregate)) throw new ArgumentException("the pool belongs to another run", nameof(pool));
         var workers = new List<(WorkerPool.State State, BlockCollector Collector)>();
         var gate = new object();
 
         BlockWorkers.Run(blocks.Count, threads, _ =>
         {
-            var state = pool.Take(model, aggregate.Method, aggregate.Days);
+            var state = pool.Take();
             var kernel = state.Kernel;
             var collector = new BlockCollector(aggregate, state.Sketches, state.Sums);
             lock (gate) workers.Add((state, collector));

@@ -29,16 +29,19 @@ public sealed class WorkerPool
         _days = days;
     }
 
+    /// <summary>Whether this pool's states fit simulating <paramref name="model"/> into <paramref name="aggregate"/>.</summary>
+    internal bool Serves(CompiledScenario model, RunAggregate aggregate) =>
+        ReferenceEquals(model, _model) && aggregate.Method == _method && aggregate.Days == _days;
+
     /// <summary>An empty worker state (reused when one is idle).</summary>
-    internal State Take(CompiledScenario model, QuantileMethod method, int days)
+    internal State Take()
     {
-        if (!ReferenceEquals(model, _model) || method != _method || days != _days) throw new InvalidOperationException("the pool belongs to another run");
         lock (_idle)
         {
             if (_idle.TryPop(out var state)) return state;
         }
 
-        return new State(new BlockKernel(model), method == QuantileMethod.Sketch ? new SketchGrid(days) : null, RunAggregate.NewSums(days));
+        return new State(new BlockKernel(_model), _method == QuantileMethod.Sketch ? new SketchGrid(_days) : null, RunAggregate.NewSums(_days));
     }
 
     /// <summary>Empties <paramref name="state"/> (after its merge into the aggregate) and keeps it for the next call.</summary>
