@@ -17,5 +17,6 @@ internal static class VerbCatalog
         typeof(SpiralVerb),
         typeof(SensitivityVerb),
         typeof(IssuanceVerb),
+        typeof(BacktestVerb),
     ];
 }

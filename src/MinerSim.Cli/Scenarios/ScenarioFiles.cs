@@ -14,13 +14,16 @@ internal static class ScenarioFiles
     /// <param name="Path">The path as given.</param>
     /// <param name="Folder">The file's folder, absolute.</param>
     /// <param name="HistoricalReturns">Daily log returns of the bootstrap model's CSV; null for other price models.</param>
-    public sealed record Loaded(Scenario Scenario, string Json, string Hash, string Path, string Folder, IReadOnlyList<double>? HistoricalReturns = null)
+    /// <param name="Replay">Daily closes of the replay model's CSV; null for other price models.</param>
+    public sealed record Loaded(Scenario Scenario, string Json, string Hash, string Path, string Folder, IReadOnlyList<double>? HistoricalReturns = null, PriceHistory? Replay = null)
     {
         /// <summary>Compiles the scenario (or <paramref name="scenario"/>, a variant of it) for <paramref name="days"/> days (default: the scenario's).</summary>
+        /// <exception cref="ScenarioException">A replayed scenario's days run past its price history.</exception>
         public CompiledScenario Compile(int? days = null, Scenario? scenario = null)
         {
             var s = scenario ?? Scenario;
-            return new CompiledScenario(s, days ?? s.Days, HistoricalReturns);
+            int d = days ?? s.Days;
+            return new CompiledScenario(s, d, HistoricalReturns, Replay is null ? null : ReplayWindow(Replay, s, d, Path));
         }
     }
 
@@ -33,7 +36,37 @@ internal static class ScenarioFiles
         var returns = scenario.Price.Model == "bootstrap" && scenario.Price.Bootstrap is { } spec
             ? ReadReturns(path, folder, spec)
             : null;
-        return new Loaded(scenario, json, ScenarioLoader.Hash(json), path, folder, returns);
+        var replay = scenario.Price.Model == "replay" && scenario.Price.Replay is { } r
+            ? ReadCloses(path, folder, r)
+            : null;
+        if (replay is not null) ReplayWindow(replay, scenario, scenario.Days, path);
+        return new Loaded(scenario, json, ScenarioLoader.Hash(json), path, folder, returns, replay);
+    }
+
+    /// <summary>Reads the replay CSV named by the scenario, relative to the scenario's folder.</summary>
+    private static PriceHistory ReadCloses(string scenarioPath, string folder, ReplaySpec spec)
+    {
+        string csvPath = System.IO.Path.Combine(folder, spec.File);
+        string shown = System.IO.Path.GetRelativePath(Environment.CurrentDirectory, csvPath);
+        if (!File.Exists(csvPath))
+        {
+            throw new ScenarioException($"{scenarioPath}: price.replay.file: {shown}: no such file (the path is relative to the scenario's folder)");
+        }
+
+        return HistoricalPrices.ParseCloses(ReadText(csvPath, "price history"), shown);
+    }
+
+    /// <summary>The closes of the scenario's start date and the <paramref name="days"/> - 1 days after it.</summary>
+    private static double[] ReplayWindow(PriceHistory history, Scenario scenario, int days, string path)
+    {
+        var start = scenario.StartDate!.Value;
+        var end = start.AddDays(days - 1);
+        if (!history.Covers(start) || !history.Covers(end))
+        {
+            throw new ScenarioException($"{path}: startDate {start:yyyy-MM-dd} and {days} days need closes to {end:yyyy-MM-dd}; price.replay.file covers {history.First:yyyy-MM-dd} .. {history.Last:yyyy-MM-dd}");
+        }
+
+        return history.Window(start, days);
     }
 
     /// <summary>Reads the bootstrap CSV named by the scenario, relative to the scenario's folder.</summary>

@@ -18,7 +18,7 @@ public sealed unsafe partial class BlockKernel
     {
         var m = _m;
         var model = m.Model;
-        bool sixth = model != PriceModelKind.Gbm;
+        bool sixth = m.DrawsModelUniform;
         bool move = t > 0;
         int offset = model == PriceModelKind.Bootstrap && move ? (t - 1) % m.BlockDays : 0;
         V jumpP = C(m.JumpProbability), muJ = C(m.MuJ), sigmaJ = C(m.SigmaJ), impact = C(m.ImpactPerBtc);
@@ -58,7 +58,13 @@ public sealed unsafe partial class BlockKernel
             Vector512.Store(ze, _ze + i);
 
             var price = Vector512.Load(_price + i);
-            if (move)
+            if (move && model == PriceModelKind.Replay)
+            {
+                // The real close: no jumps, no price impact.
+                price = C(m.ReplayCloses[t]);
+                Vector512.Store(price, _price + i);
+            }
+            else if (move)
             {
                 V r;
                 var jump = Vector512.ConditionalSelect(Vector512.LessThan(uj, jumpP), muJ + sigmaJ * zj, V.Zero);

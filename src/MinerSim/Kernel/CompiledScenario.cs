@@ -12,7 +12,8 @@ public sealed class CompiledScenario
     /// <param name="scenario">A validated scenario.</param>
     /// <param name="days">Horizon T (usually <see cref="Scenario.Days"/>).</param>
     /// <param name="historicalReturns">Daily log returns for the <c>bootstrap</c> price model (read by the caller from the scenario's CSV).</param>
-    public CompiledScenario(Scenario scenario, int days, IReadOnlyList<double>? historicalReturns = null)
+    /// <param name="replayCloses">Real closes from day 0 on, at least <paramref name="days"/> of them, for the <c>replay</c> price model.</param>
+    public CompiledScenario(Scenario scenario, int days, IReadOnlyList<double>? historicalReturns = null, IReadOnlyList<double>? replayCloses = null)
     {
         Scenario = scenario;
         Days = days;
@@ -30,8 +31,24 @@ public sealed class CompiledScenario
         {
             "regime" => PriceModelKind.Regime,
             "bootstrap" => PriceModelKind.Bootstrap,
+            "replay" => PriceModelKind.Replay,
             _ => PriceModelKind.Gbm,
         };
+        if (Model == PriceModelKind.Replay)
+        {
+            if (replayCloses is null || replayCloses.Count < days)
+            {
+                throw new ArgumentException($"the replay model needs {days} closes, one per day", nameof(replayCloses));
+            }
+
+            ReplayCloses = replayCloses.Take(days).ToArray();
+            P0 = ReplayCloses[0];
+        }
+        else
+        {
+            ReplayCloses = [];
+        }
+
         if (p.Regime is { } r)
         {
             BullDrift = (r.BullMu - 0.5 * r.BullSigma * r.BullSigma - Kappa) / 365.0;
@@ -85,7 +102,7 @@ public sealed class CompiledScenario
     public Scenario Scenario { get; }
     /// <summary>Horizon T.</summary>
     public int Days { get; }
-    /// <summary>P0.</summary>
+    /// <summary>P0 (for the replay model, the close of day 0).</summary>
     public double P0 { get; }
     /// <summary>Jump compensator kappa = lambdaJ (exp(muJ + sigmaJ^2/2) - 1).</summary>
     public double Kappa { get; }
@@ -119,6 +136,10 @@ public sealed class CompiledScenario
     public double PStartBull { get; }
     /// <summary>Bootstrap model: the (optionally demeaned) historical daily log returns.</summary>
     public double[] HistoricalReturns { get; }
+    /// <summary>Replay model: the real close of each day 0 .. T-1 (MODEL.md section 10); empty for other models.</summary>
+    public double[] ReplayCloses { get; }
+    /// <summary>Whether step 1 draws a sixth uniform a day (the regime switch or the bootstrap block start).</summary>
+    public bool DrawsModelUniform => Model is PriceModelKind.Regime or PriceModelKind.Bootstrap;
     /// <summary>Bootstrap model: block length in days.</summary>
     public int BlockDays { get; }
     /// <summary>Median fee per block.</summary>

@@ -9,4 +9,6 @@ public enum PriceModelKind
     Regime,
     /// <summary>Block bootstrap of historical daily log returns, plus price impact.</summary>
     Bootstrap,
+    /// <summary>The real daily closes from the start date (MODEL.md section 10): every path has the same price.</summary>
+    Replay,
 }

@@ -58,7 +58,7 @@ public static class ReferencePath
             var (zp, zf) = Gaussian.NextPair(ref rng);
             var (zetf, zj) = Gaussian.NextPair(ref rng);
             double uj = rng.NextOpen();
-            double um = m.Model == PriceModelKind.Gbm ? 0 : rng.NextOpen();
+            double um = m.DrawsModelUniform ? rng.NextOpen() : 0;
 
             // 1. Price.
             if (t > 0)
@@ -80,12 +80,15 @@ public static class ReferencePath
 
                         r = m.HistoricalReturns[bootStart + offset];
                         break;
+                    case PriceModelKind.Replay:
+                        r = 0; // unused: the price is the day's real close
+                        break;
                     default:
                         r = m.Drift + m.DailyVol * zp + jump;
                         break;
                 }
 
-                price *= Math.Exp(r - m.ImpactPerBtc * vprev);
+                price = m.Model == PriceModelKind.Replay ? m.ReplayCloses[t] : price * Math.Exp(r - m.ImpactPerBtc * vprev);
             }
 
             // 2-4. Fees, reward, hashprice (USD per EH/s per day).

@@ -34,4 +34,16 @@ public static class Difficulty
 
         return difficulty;
     }
+
+    /// <summary>Hashes a block takes on average at difficulty 1 (2^32).</summary>
+    public const double HashesAtOne = 4294967296.0;
+
+    /// <summary>
+    /// The difficulty-implied hashrate HD of MODEL.md section 1, EH/s: the hashrate at which blocks come every 600 s,
+    /// <c>HD = D * 2^32 / 600 / 1e18</c>.
+    /// </summary>
+    public static double ImpliedHashrate(double difficulty) => difficulty * HashesAtOne / 600.0 / 1e18;
+
+    /// <summary>Bitcoin's difficulty <c>D = HD * 1e18 * 600 / 2^32</c> for a difficulty-implied hashrate in EH/s.</summary>
+    public static double OfImpliedHashrate(double hd) => hd * 1e18 * 600.0 / HashesAtOne;
 }

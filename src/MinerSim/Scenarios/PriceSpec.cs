@@ -6,7 +6,7 @@ namespace MinerSim.Scenarios;
 /// </summary>
 public sealed record PriceSpec
 {
-    /// <summary>Model name: <c>gbm</c> (MODEL.md), <c>regime</c> or <c>bootstrap</c>.</summary>
+    /// <summary>Model name: <c>gbm</c> (MODEL.md), <c>regime</c>, <c>bootstrap</c> or <c>replay</c> (MODEL.md section 10).</summary>
     public string Model { get; init; } = "gbm";
 
     /// <summary>Initial price P0, USD per BTC.</summary>
@@ -38,4 +38,7 @@ public sealed record PriceSpec
 
     /// <summary>Parameters of the historical block bootstrap (model <c>bootstrap</c>).</summary>
     public BootstrapSpec? Bootstrap { get; init; }
+
+    /// <summary>The real price history that model <c>replay</c> follows from the start date.</summary>
+    public ReplaySpec? Replay { get; init; }
 }

@@ -18,6 +18,11 @@ public static class ScenarioValidator
         c.NotEmpty("name", s.Name);
         c.Range("days", s.Days, 1, MaxDays);
         CheckPrice(c, s.Price);
+        if (s.Price.Model == "replay" && s.StartDate is null)
+        {
+            c.Fail("startDate", "is missing; model 'replay' follows the real closes from the start date");
+        }
+
         c.Range("fees.median", s.Fees.Median, 0, 100);
         c.Range("fees.sigma", s.Fees.Sigma, 0, 5);
         c.Range("network.hd0", s.Network.Hd0, 1e-9, 1e12, lowOpen: true);
@@ -50,7 +55,7 @@ public static class ScenarioValidator
 
     private static void CheckPrice(Checker c, PriceSpec p)
     {
-        c.OneOf("price.model", p.Model, "gbm", "regime", "bootstrap");
+        c.OneOf("price.model", p.Model, "gbm", "regime", "bootstrap", "replay");
         c.Range("price.p0", p.P0, 1e-9, 1e12, lowOpen: true);
         c.Range("price.mu", p.Mu, -10, 10);
         c.Range("price.sigma", p.Sigma, 0, 10);
@@ -85,6 +90,12 @@ public static class ScenarioValidator
             case "bootstrap":
                 c.NotEmpty("price.bootstrap.file", p.Bootstrap!.File);
                 c.Range("price.bootstrap.blockDays", p.Bootstrap.BlockDays, 1, 3650);
+                break;
+            case "replay" when p.Replay is null:
+                c.Fail("price.replay", "is missing; model 'replay' needs file (and the scenario a startDate)");
+                break;
+            case "replay":
+                c.NotEmpty("price.replay.file", p.Replay!.File);
                 break;
         }
     }

@@ -5,7 +5,7 @@ using MinerSim.Scenarios;
 
 namespace MinerSim.Tests.Kernel;
 
-/// <summary>The vectorized kernel against the scalar reference for the regime and bootstrap price models.</summary>
+/// <summary>The vectorized kernel against the scalar reference for the regime, bootstrap and replay price models.</summary>
 public sealed class PriceModelKernelTests
 {
     private sealed class Capture(int days) : IBlockSink
@@ -33,6 +33,14 @@ public sealed class PriceModelKernelTests
         }
 
         var rng = new PathStream(99, 0);
+        if (model == "replay")
+        {
+            // A falling then recovering history: 40k -> 15k -> 60k over 120 days, so miners switch off and on.
+            var closes = Enumerable.Range(0, 120).Select(t => 40_000 * Math.Exp(-1.0 * Math.Sin(Math.PI * t / 120) + 0.4 * t / 120)).ToArray();
+            var replay = s with { StartDate = new DateOnly(2022, 1, 1), Price = s.Price with { Model = "replay", Replay = new ReplaySpec { File = "synthetic.csv" } } };
+            return new CompiledScenario(replay, 120, replayCloses: closes);
+        }
+
         var returns = Enumerable.Range(0, 700).Select(_ => 0.03 * Gaussian.NextPair(ref rng).Z0).ToArray();
         var spec = new BootstrapSpec { File = "synthetic.csv", BlockDays = 20, Demean = true };
         return new CompiledScenario(s with { Price = s.Price with { Model = "bootstrap", Bootstrap = spec } }, 120, returns);
@@ -40,6 +48,7 @@ public sealed class PriceModelKernelTests
 
     [TestCase("regime")]
     [TestCase("bootstrap")]
+    [TestCase("replay")]
     public void Kernel_MatchesScalarReference_ForPriceModel(string model)
     {
         var m = Compile(model);
@@ -57,5 +66,39 @@ public sealed class PriceModelKernelTests
                 }
             }
         }
+    }
+}
+
+/// <summary>The replay price model: every path has the real closes, and the other draws are the GBM model's.</summary>
+public sealed class ReplayPriceTests
+{
+    [Test]
+    public void EveryPath_FollowsTheCloses_AndKeepsTheGbmDraws()
+    {
+        var s = TestScenarios.Load("reference");
+        double[] closes = [50_000, 51_000, 49_500, 20_000, 80_000, 80_000];
+        var replay = new CompiledScenario(
+            s with { StartDate = new DateOnly(2021, 5, 1), Price = s.Price with { Model = "replay", Replay = new ReplaySpec { File = "x.csv" } } }, closes.Length, replayCloses: closes);
+        var gbm = new CompiledScenario(s, closes.Length);
+        Assert.That(replay.P0, Is.EqualTo(50_000));
+        for (long path = 0; path < 4; path++)
+        {
+            var a = ReferencePath.Simulate(replay, 3, path);
+            var b = ReferencePath.Simulate(gbm, 3, path);
+            for (int t = 0; t < closes.Length; t++)
+            {
+                Assert.That(a[t, DailyMetric.Price], Is.EqualTo(closes[t]), $"path {path} day {t}");
+                // Same stream: the ETF flows (which use only the day's draws and no price) are identical.
+                Assert.That(a[t, DailyMetric.EtfFlow], Is.EqualTo(b[t, DailyMetric.EtfFlow]), $"path {path} day {t}");
+            }
+        }
+    }
+
+    [Test]
+    public void TooFewCloses_AreRefused()
+    {
+        var s = TestScenarios.Load("reference");
+        var replay = s with { StartDate = new DateOnly(2021, 5, 1), Price = s.Price with { Model = "replay", Replay = new ReplaySpec { File = "x.csv" } } };
+        Assert.Throws<ArgumentException>(() => new CompiledScenario(replay, 10, replayCloses: [1.0, 2.0]));
     }
 }

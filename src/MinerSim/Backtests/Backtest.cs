@@ -1,0 +1,122 @@
+using MinerSim.Aggregation;
+using MinerSim.Kernel;
+using MinerSim.Metrics;
+using MinerSim.Network;
+using MinerSim.Questions;
+using MinerSim.Scenarios;
+using MinerSim.Simulation;
+
+namespace MinerSim.Backtests;
+
+/// <summary>
+/// Replays history (MODEL.md section 10): a scenario is placed on the real chain at an origin date, its paths
+/// follow the real daily closes, and the difficulty they produce is set against every real retarget that follows.
+/// </summary>
+public static class Backtest
+{
+    /// <summary>
+    /// The scenario <paramref name="template"/> placed on the real chain on <paramref name="from"/> for
+    /// <paramref name="days"/> days (MODEL.md section 10.2): start date, difficulty and height from the chain,
+    /// the replay price model, every cohort's capacity scaled by the ratio of the real difficulty-implied
+    /// hashrate to the template's HD0, and, with a frontier, every tier's J/TH by the ratio of the frontier on
+    /// the origin to the frontier on the template's start date.
+    /// </summary>
+    /// <exception cref="ArgumentException">A frontier is given but the template has no start date.</exception>
+    public static Scenario AtOrigin(Scenario template, BacktestData data, DateOnly from, int days)
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        ArgumentNullException.ThrowIfNull(data);
+        var chain = data.Chain.At(from);
+        double scale = chain.ImpliedHashrate / template.Network.Hd0;
+        double efficiency = EfficiencyScale(template, data, from);
+        return template with
+        {
+            Name = $"{template.Name}@{from:yyyy-MM-dd}",
+            StartDate = from,
+            Days = days,
+            Price = template.Price with { Model = "replay", P0 = data.Prices.On(from), Replay = new ReplaySpec { File = "(backtest)" }, Gamma = 0 },
+            Network = template.Network with { Hd0 = chain.ImpliedHashrate, Height0 = chain.Height, DifficultyAdjustment = true },
+            Cohorts = [.. template.Cohorts.Select(c => c with
+            {
+                K0 = c.K0 * scale,
+                Tiers = [.. c.Tiers.Select(t => t with { Efficiency = t.Efficiency * efficiency })],
+            })],
+        };
+    }
+
+    /// <summary>Frontier on the origin over frontier on the template's start date (1 without a frontier).</summary>
+    public static double EfficiencyScale(Scenario template, BacktestData data, DateOnly from)
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        ArgumentNullException.ThrowIfNull(data);
+        if (data.Frontier is not { } frontier) return 1.0;
+        var at = template.StartDate ?? throw new ArgumentException($"scenario '{template.Name}' has no startDate: its fleet's efficiencies cannot be set against the frontier", nameof(template));
+        return frontier.At(from) / frontier.At(at);
+    }
+
+    /// <summary>Backtests <paramref name="template"/> from <paramref name="from"/> to <paramref name="to"/>.</summary>
+    /// <param name="template">A validated scenario: its miners, fees and market; its price model and start state are replaced.</param>
+    /// <param name="data">The real history.</param>
+    /// <param name="from">Origin.</param>
+    /// <param name="to">Last day (inclusive).</param>
+    /// <param name="paths">Paths, at least 1.</param>
+    /// <param name="seed">Seed.</param>
+    /// <param name="threads">Worker threads (results do not depend on it).</param>
+    /// <param name="progress">Told of every finished block, if given.</param>
+    /// <param name="cancellation">Stops between blocks.</param>
+    /// <exception cref="ArgumentOutOfRangeException">The window is not inside the data (<see cref="BacktestData.Refuses"/>).</exception>
+    public static BacktestResult Run(
+        Scenario template, BacktestData data, DateOnly from, DateOnly to, long paths, ulong seed, int threads,
+        PathProgress? progress = null, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        if (data.Refuses(from, to) is { } why) throw new ArgumentOutOfRangeException(nameof(from), why);
+        int days = to.DayNumber - from.DayNumber + 1;
+        var scenario = AtOrigin(template, data, from, days);
+        var model = new CompiledScenario(scenario, days, replayCloses: data.Prices.Window(from, days));
+
+        var retargets = data.Chain.Between(from, to).ToArray();
+        var dayOf = retargets.Select(r => r.Date.DayNumber - from.DayNumber).ToArray();
+        var hd = new double[retargets.Length][];
+        for (int j = 0; j < hd.Length; j++) hd[j] = new double[paths];
+        BlockSweep.Run(model, seed, paths, threads, () => new Sink(dayOf, hd), progress, cancellation);
+
+        double d0 = Difficulty.OfImpliedHashrate(scenario.Network.Hd0), p0 = model.P0, s0 = Subsidy.AtHeight(scenario.Network.Height0);
+        var rows = new BacktestRow[retargets.Length];
+        for (int j = 0; j < rows.Length; j++)
+        {
+            var column = hd[j];
+            Array.Sort(column);
+            double Quantile(double q) => Difficulty.OfImpliedHashrate(NumpyQuantile.OfSorted(column, q));
+            var r = retargets[j];
+            // Baseline 2 keeps hp = 144 R P / HD constant: HD moves with the real close and the subsidy at the height
+            // the origin's 144 blocks a day would reach (fees held as at the origin, i.e. left out).
+            double subsidy = Subsidy.AtHeight(scenario.Network.Height0 + 144.0 * dayOf[j]);
+            double constantHashprice = d0 * data.Prices.On(r.Date) / p0 * subsidy / s0;
+            rows[j] = new BacktestRow(r.Height, r.Date, r.Difficulty, Quantile(0.05), Quantile(0.50), Quantile(0.95), d0, constantHashprice);
+        }
+
+        return new BacktestResult(from, to, scenario, paths, rows);
+    }
+
+    /// <summary>Keeps each path's difficulty-implied hashrate at the end of the days of the real retargets.</summary>
+    private sealed class Sink(int[] dayOf, double[][] hd) : IPathBlockSink
+    {
+        private long _first;
+
+        public void Begin(long firstPath, int count) => _first = firstPath;
+
+        public void AcceptDay(int day, ReadOnlySpan<double> values, int count)
+        {
+            var row = values.Slice((int)DailyMetric.DifficultyHashrate * BlockKernel.BlockSize, count);
+            for (int j = 0; j < dayOf.Length; j++)
+            {
+                if (dayOf[j] == day) row.CopyTo(hd[j].AsSpan((int)_first, count));
+            }
+        }
+
+        public void AcceptSummaries(ReadOnlySpan<double> values, int count)
+        {
+        }
+    }
+}

@@ -1,0 +1,95 @@
+using MinerSim.Backtests;
+using MinerSim.Miners;
+using MinerSim.Network;
+using MinerSim.Prices;
+
+namespace MinerSim.Tests.Backtests;
+
+/// <summary>The backtest engine on the shipped history.</summary>
+public sealed class BacktestTests
+{
+    private static readonly Lazy<BacktestData> Data = new(() => new BacktestData(
+        ChainHistory.Parse(File.ReadAllText(Path.Combine(TestScenarios.RepoRoot, "samples", "data", "difficulty-epochs.csv")), "epochs"),
+        HistoricalPrices.ParseCloses(File.ReadAllText(Path.Combine(TestScenarios.RepoRoot, "samples", "data", "btc-usd-daily.csv")), "prices"),
+        EfficiencyFrontier.Parse(File.ReadAllText(Path.Combine(TestScenarios.RepoRoot, "samples", "data", "asic-frontier.csv")), "frontier")));
+
+    [Test]
+    public void AtOrigin_PlacesTheScenarioOnTheRealChain()
+    {
+        var template = TestScenarios.Load("reference");
+        var from = new DateOnly(2020, 1, 1);
+        var s = Backtest.AtOrigin(template, Data.Value, from, 100);
+        var chain = Data.Value.Chain.At(from);
+        Assert.That(s.StartDate, Is.EqualTo(from));
+        Assert.That(s.Days, Is.EqualTo(100));
+        Assert.That(s.Price.Model, Is.EqualTo("replay"));
+        Assert.That(s.Price.P0, Is.EqualTo(Data.Value.Prices.On(from)));
+        Assert.That(s.Network.Hd0, Is.EqualTo(chain.ImpliedHashrate));
+        Assert.That(s.Network.Height0, Is.EqualTo(chain.Height));
+        // Capacity keeps the template's ratio to HD0.
+        Assert.That(s.Cohorts.Sum(c => c.K0) / s.Network.Hd0, Is.EqualTo(template.Cohorts.Sum(c => c.K0) / template.Network.Hd0).Within(1e-12));
+        // Every tier's J/TH moves with the frontier: 2020-01-01 (S17 Pro era) over 2025-11-25 (the template's start).
+        var frontier = Data.Value.Frontier!;
+        double ratio = frontier.At(from) / frontier.At(template.StartDate!.Value);
+        Assert.That(ratio, Is.GreaterThan(2));
+        Assert.That(s.Cohorts[2].Tiers[2].Efficiency, Is.EqualTo(template.Cohorts[2].Tiers[2].Efficiency * ratio).Within(1e-12));
+        Assert.That(Backtest.EfficiencyScale(template, Data.Value with { Frontier = null }, from), Is.EqualTo(1.0));
+    }
+
+    [Test]
+    public void Run_ScoresEveryRealRetarget_WithBaselines()
+    {
+        var from = new DateOnly(2020, 1, 1);
+        var to = new DateOnly(2020, 7, 1);
+        var r = Backtest.Run(TestScenarios.Load("reference"), Data.Value, from, to, 64, 1, 2);
+        var expected = Data.Value.Chain.Between(from, to).ToArray();
+        Assert.That(r.Rows.Select(x => x.Height), Is.EqualTo(expected.Select(x => x.Height)));
+        Assert.That(r.Rows.Select(x => x.Real), Is.EqualTo(expected.Select(x => x.Difficulty)));
+        double d0 = Data.Value.Chain.At(from).Difficulty;
+        foreach (var row in r.Rows)
+        {
+            Assert.That(row.P5, Is.LessThanOrEqualTo(row.P50));
+            Assert.That(row.P50, Is.LessThanOrEqualTo(row.P95));
+            Assert.That(row.Persistence, Is.EqualTo(d0).Within(1e-6 * d0));
+        }
+
+        // The 2020 halving (height 630,000, 2020-05-11) halves the subsidy: the constant-hashprice baseline halves with it.
+        var before = r.Rows.Last(x => x.Date < new DateOnly(2020, 5, 11));
+        var after = r.Rows.First(x => x.Date > new DateOnly(2020, 5, 15));
+        double priceRatio = Data.Value.Prices.On(after.Date) / Data.Value.Prices.On(before.Date);
+        Assert.That(after.ConstantHashprice / before.ConstantHashprice, Is.EqualTo(0.5 * priceRatio).Within(1e-9));
+        Assert.That(r.Persistence.Median, Is.EqualTo(ForecastError.Of(r.Rows, x => x.Persistence).Median));
+    }
+
+    [Test]
+    public void Run_DoesNotDependOnThreads()
+    {
+        var template = TestScenarios.Load("reference");
+        var from = new DateOnly(2018, 3, 15);
+        var a = Backtest.Run(template, Data.Value, from, from.AddMonths(4), 1500, 7, 1);
+        var b = Backtest.Run(template, Data.Value, from, from.AddMonths(4), 1500, 7, 2);
+        Assert.That(a.Rows, Is.EqualTo(b.Rows));
+    }
+
+    [Test]
+    public void Rolling_OriginsAreMonthsApart_AndSplitInAndOutOfSample()
+    {
+        Assert.That(RollingBacktest.Origins(new DateOnly(2019, 1, 1), new DateOnly(2020, 6, 30), 6),
+            Is.EqualTo(new[] { new DateOnly(2019, 1, 1), new DateOnly(2019, 7, 1), new DateOnly(2020, 1, 1) }));
+        var rolling = RollingBacktest.Run(TestScenarios.Load("reference"), Data.Value, new DateOnly(2019, 1, 1), new DateOnly(2020, 1, 1), 6, 3,
+            new DateOnly(2020, 1, 1), 32, 1, 2);
+        Assert.That(rolling.InSample.Origins, Is.EqualTo(2));
+        Assert.That(rolling.OutOfSample.Origins, Is.EqualTo(1));
+        Assert.That(rolling.OutOfSample.Model, Is.EqualTo(rolling.Results[2].Model.Median));
+    }
+
+    [Test]
+    public void Refuses_WindowsOutsideTheData()
+    {
+        Assert.That(Data.Value.Refuses(new DateOnly(2023, 6, 1), new DateOnly(2024, 6, 1)), Does.Contain("after the last day of the data (2024-03-31"));
+        Assert.That(Data.Value.Refuses(new DateOnly(2014, 7, 1), new DateOnly(2015, 1, 1)), Does.Contain("outside the data (2014-09-17"));
+        Assert.That(Data.Value.Refuses(new DateOnly(2014, 1, 1), new DateOnly(2015, 1, 1)), Does.Contain("before the efficiency frontier's first machine"));
+        Assert.That(Data.Value.Refuses(new DateOnly(2020, 1, 1), new DateOnly(2020, 1, 1)), Does.Contain("not after the origin"));
+        Assert.That(Data.Value.Refuses(new DateOnly(2016, 1, 1), new DateOnly(2023, 3, 31)), Is.Null);
+    }
+}
