@@ -1,9 +1,12 @@
 #!/usr/bin/env python3
 """Independent pure-Python implementation of the MinerSim reference model.
 
-Written from src/MinerSim/MODEL.md (sections 2-5 and 9) alone, without reading the
-C# kernel, so that agreement with the engine is evidence that both implement the
-specification. Standard library only (no numpy).
+Written from src/MinerSim/MODEL.md (sections 2-5 and 9; v2: section 10.1, the `replay`
+price model, and sections 11.1-11.3, fleet dynamics) alone, without reading the C#
+kernel, so that agreement with the engine is evidence that both implement the
+specification. Standard library only (no numpy). Price models: gbm and replay (others,
+e.g. regime and bootstrap, are refused). The backtest (10.2-10.3) and the pipeline
+spin-up of 11.4 are not implemented: this runs a single scenario.
 
 Usage:
     python3 tests/independent/minersim_model.py --scenario samples/scenarios/reference.json \
@@ -20,6 +23,7 @@ Writes into DIR:
 
 import argparse
 import csv
+import datetime
 import json
 import math
 import multiprocessing
@@ -96,13 +100,98 @@ def strip_json_comments(text):
     return "".join(out)
 
 
+# MODEL.md section 11 table: field -> (default or None if required, lo, hi, lo inclusive)
+FLEET_FIELDS = {
+    "newEfficiency": (None, 0.0, 1000.0, False),
+    "newPowerPrice": (0.05, 0.0, 1.0, True),
+    "machinePrice": (1.0, 0.0, 100.0, False),
+    "reinvest": (0.0, 0.0, 10.0, True),
+    "reinvestSigma": (0.0, 0.0, 3.0, True),
+    "maxPayback": (730.0, 1.0, 3650.0, True),
+    "deliveryDays": (180.0, 2.0, 3650.0, True),
+    "retireRate": (0.0, 0.0, 365.0, True),
+    "ordered0": (0.0, 0.0, 1e9, True),
+    "shipping0": (0.0, 0.0, 1e9, True),
+}
+
+
+def parse_fleet(block):
+    """The optional `fleet` block (MODEL.md section 11) with its defaults, range-checked."""
+    if not isinstance(block, dict):
+        raise SystemExit("scenario field 'fleet' must be an object")
+    unknown = sorted(set(block) - set(FLEET_FIELDS))
+    if unknown:
+        raise SystemExit(f"unknown field(s) in 'fleet': {', '.join(unknown)}")
+    out = {}
+    for name, (default, lo, hi, lo_incl) in FLEET_FIELDS.items():
+        if name in block:
+            v = float(block[name])
+        elif default is None:
+            raise SystemExit(f"fleet.{name} is required")
+        else:
+            v = default
+        if not (math.isfinite(v) and (v >= lo if lo_incl else v > lo) and v <= hi):
+            raise SystemExit(f"fleet.{name} = {v} outside {'[' if lo_incl else '('}{lo:g}, {hi:g}]")
+        out[name] = v
+    return out
+
+
 def load_scenario(path):
     with open(path, "r", encoding="utf-8") as f:
         sc = json.loads(strip_json_comments(f.read()))
     model = sc.get("price", {}).get("model", "gbm")
-    if model != "gbm":
-        raise SystemExit(f"only the MODEL.md price model (gbm) is implemented, got {model!r}")
+    if model not in ("gbm", "replay"):
+        raise SystemExit(f"only the MODEL.md price models (gbm, replay: sections 4 and 10.1) are "
+                         f"implemented, got {model!r}")
+    if model == "replay":
+        rp = sc["price"].get("replay")
+        if not isinstance(rp, dict) or not rp.get("file"):
+            raise SystemExit("price model 'replay' needs price.replay.file (a date,close CSV)")
+        if not sc.get("startDate"):
+            raise SystemExit("price model 'replay' needs the scenario's startDate")
+        sc["_replayFile"] = os.path.join(os.path.dirname(os.path.abspath(path)), rp["file"])
+    if "fleet" in sc and sc["fleet"] is not None:
+        sc["_fleet"] = parse_fleet(sc["fleet"])
     return sc
+
+
+def replay_prices(sc, days):
+    """MODEL.md 10.1: day t's price is close(startDate + t), t = 0 .. days-1."""
+    fn = sc["_replayFile"]
+    closes = {}
+    with open(fn, "r", encoding="utf-8", newline="") as f:
+        rd = csv.reader(f)
+        header = next(rd, None)
+        if header is None or [h.strip().lower() for h in header[:2]] != ["date", "close"]:
+            raise SystemExit(f"{fn}: expected a 'date,close' header")
+        for row in rd:
+            if not row or not row[0].strip():
+                continue
+            closes[datetime.date.fromisoformat(row[0].strip())] = float(row[1])
+    try:
+        start = datetime.date.fromisoformat(str(sc["startDate"]).strip()[:10])
+    except ValueError:
+        raise SystemExit(f"startDate {sc['startDate']!r} is not a yyyy-mm-dd date")
+    out = []
+    for t in range(days):
+        d = start + datetime.timedelta(days=t)
+        if d not in closes:
+            raise SystemExit(f"{fn}: no close for {d.isoformat()} (replay day {t} of {days} "
+                             f"from startDate {start.isoformat()})")
+        v = closes[d]
+        if not (v > 0.0 and math.isfinite(v)):
+            raise SystemExit(f"{fn}: close {v} on {d.isoformat()} is not a positive number")
+        out.append(v)
+    return out
+
+
+def pipeline_step(Q1, Q2, order, k):
+    """MODEL.md 11.3.2: one day of the two-stage (Erlang-2) delivery delay, k = 2 / L.
+
+    Returns (Q1, Q2, delivered)."""
+    delta = k * Q2
+    moved = k * Q1
+    return Q1 + order - moved, Q2 + moved - delta, delta
 
 
 # ----------------------------------------------------------------------------------
@@ -125,9 +214,19 @@ def simulate_chunk(args):
     inf = float("inf")
 
     pr = sc["price"]
-    P0 = float(pr["p0"])
-    mu = float(pr["mu"])
-    sigma = float(pr["sigma"])
+    # MODEL.md 10.1: under `replay` every path takes the recorded closes (p0, mu, sigma,
+    # gamma unused); the day's draws are still those of gbm.
+    replay = sc.get("_replayPrices")
+    if replay is not None and len(replay) < days:
+        raise ValueError("replay prices shorter than the horizon")
+    if replay is None:
+        P0 = float(pr["p0"])
+        mu = float(pr["mu"])
+        sigma = float(pr["sigma"])
+    else:
+        P0 = replay[0]
+        mu = float(pr.get("mu", 0.0))
+        sigma = float(pr.get("sigma", 0.0))
     lamJ = float(pr.get("lambdaJ", 0.0))
     muJ = float(pr.get("muJ", 0.0))
     sigJ = float(pr.get("sigmaJ", 0.0))
@@ -138,6 +237,8 @@ def simulate_chunk(args):
     vol = sigma / math.sqrt(365.0)
     pjump = lamJ / 365.0
     gL = gamma / L if gamma != 0.0 else 0.0
+    if replay is not None:
+        gL = 0.0
 
     fe = sc["fees"]
     feeMed = float(fe["median"])
@@ -192,6 +293,23 @@ def simulate_chunk(args):
     sumI0 = sum(I0)
     crange = range(nc)
 
+    # MODEL.md section 11: fleet dynamics (replaces step 10 when the block is present)
+    fl = sc.get("_fleet")
+    fleet = fl is not None
+    if fleet:
+        eN = fl["newEfficiency"]
+        uN = 24000.0 * eN * fl["newPowerPrice"]          # power cost of 1 EH/s of new machines
+        Mn = fl["machinePrice"] * eN * 1e6                # price of 1 EH/s of new machines
+        betaMed = fl["reinvest"]
+        betaSig = fl["reinvestSigma"]
+        PBmax = fl["maxPayback"]
+        kDel = 2.0 / fl["deliveryDays"]
+        rr365 = fl["retireRate"] / 365.0
+        Q1init = fl["ordered0"]
+        Q2init = fl["shipping0"]
+        sumK0 = sum(K0)
+        share = [k / sumK0 for k in K0] if sumK0 > 0.0 else [1.0 / nc] * nc
+
     npaths = stop - start
     daily = {m: [[0.0] * npaths for _ in range(days)] for m in DAILY_METRICS}
     summ = {m: [0.0] * npaths for m in SUMMARY_METRICS}
@@ -230,6 +348,7 @@ def simulate_chunk(args):
         # use Phi(z) = erfc(-z/sqrt2)/2, so keep a = 1/(s sqrt2), ln u, and the power
         # cost scale u*exp(s^2/2)/2 and the shift s/sqrt2.
         tier_params = []  # per cohort: list of (w, lnu, u_w_half, a, shift) or s==0 variant
+        newv = [None] * nc  # per cohort: (lnu, u_half, a, shift, u) of the new vintage (fleet)
         phiCalm = [0.0] * nc
         for c in crange:
             pc = pMed[c] * exp(pSig[c] * gauss(0.0, 1.0))
@@ -243,6 +362,24 @@ def simulate_chunk(args):
                 else:
                     tl.append((w, log(u), 0.0, 0.0, 0.0, u))
             tier_params.append((s > 0.0, tl))
+            if fleet:
+                # the new vintage (11.2): a one-tier fleet at eN with the cohort's power prices
+                u = 24000.0 * eN * pc
+                if s > 0.0:
+                    newv[c] = (log(u), u * exp(s * s / 2.0) * 0.5, 1.0 / (s * SQRT2), s * INV_SQRT2, u)
+                else:
+                    newv[c] = (log(u), 0.0, 0.0, 0.0, u)
+
+        if fleet:
+            # 11.1: beta_path. Drawn from a second stream of the same (seed, path), so the
+            # main stream (prices, fees, ETF) is the one a run without `fleet` uses.
+            frng = random.Random(f"minersim-independent:{seed}:{path}:fleet")
+            beta_path = betaMed * exp(betaSig * frng.gauss(0.0, 1.0))
+            Kn = [0.0] * nc
+            onT = [0.0] * nc    # the day's sum_k w[c][k] on[c][k]
+            onN = [0.0] * nc    # the day's onN[c]
+            Q1 = Q1init
+            Q2 = Q2init
 
         # ribbon: H history padded with day-0 H (sum of last 30 vs the 30 before)
         Hhist = []
@@ -265,7 +402,11 @@ def simulate_chunk(args):
                 r = drift + vol * Zp - gL * Vprev
                 if uni() < pjump:
                     r += gauss(muJ, sigJ)
-                P *= exp(r)
+                if replay is None:
+                    P *= exp(r)
+                else:
+                    # 10.1: same draws as gbm (so fees and ETF flows match it), price recorded
+                    P = replay[t]
             # 2. fees
             fee = feeMed * exp(feeSig * gauss(0.0, 1.0))
             # 3. reward per block
@@ -296,13 +437,38 @@ def simulate_chunk(args):
                             on_w += w
                             pw_w += w * u
                 Kc = K[c]
-                sumK += Kc
-                Ac = Kc * on_w
-                H += Ac
-                Qc = RperHD * Ac
-                sumQ += Qc
-                C1 = Kc * pw_w + opex[c] * Kc
-                C2 = capex[c] * Kc
+                if fleet:
+                    # 11.2: the new vintage beside the tiers
+                    lnu, uh, a, shift, u = newv[c]
+                    if has_s:
+                        x = (lhp - lnu) * a
+                        onn = 0.5 * erfc(-x)
+                        pwn = uh * erfc(shift - x)
+                    elif hp >= u:
+                        onn = 1.0
+                        pwn = u
+                    else:
+                        onn = 0.0
+                        pwn = 0.0
+                    onT[c] = on_w
+                    onN[c] = onn
+                    Knc = Kn[c]
+                    Kall = Kc + Knc
+                    sumK += Kall
+                    Ac = Kc * on_w + Knc * onn
+                    H += Ac
+                    Qc = RperHD * Ac
+                    sumQ += Qc
+                    C1 = Kc * pw_w + Knc * pwn + opex[c] * Kall
+                    C2 = capex[c] * Kall
+                else:
+                    sumK += Kc
+                    Ac = Kc * on_w
+                    H += Ac
+                    Qc = RperHD * Ac
+                    sumQ += Qc
+                    C1 = Kc * pw_w + opex[c] * Kc
+                    C2 = capex[c] * Kc
                 C3 = fin[c]
                 N = C1 + C2 + C3 - hpc[c]
                 sumN += N
@@ -345,11 +511,29 @@ def simulate_chunk(args):
                 Sc = avail if avail < want else want
                 I[c] = avail - Sc
                 S += Sc
-                # 10. capacity
-                if rho >= rhoCalm[c]:
+                # 10. capacity (v1.1; replaced by 11.3 under `fleet`)
+                if fleet:
+                    pass
+                elif rho >= rhoCalm[c]:
                     K[c] = Kc * gUp[c]
                 elif rho < 1.0:
                     K[c] = Kc * gDown[c]
+            if fleet:
+                # 11.3.1 payback and orders, from the day's hp (step 4)
+                if hp > uN:
+                    PB = Mn / (hp - uN)
+                    f = 1.0 - PB / PBmax
+                    order = beta_path * (144.0 * R * P) * f / Mn if f > 0.0 else 0.0
+                else:
+                    order = 0.0
+                # 11.3.2 delivery (Erlang-2); delivered capacity runs from the next day
+                Q1, Q2, delta = pipeline_step(Q1, Q2, order, kDel)
+                # 11.3.3 retirement of switched-off capacity (the day's on shares)
+                for c in crange:
+                    Kn[c] += delta * share[c]
+                    if rr365 != 0.0:
+                        K[c] *= 1.0 - rr365 * (1.0 - onT[c])
+                        Kn[c] *= 1.0 - rr365 * (1.0 - onN[c])
             B = 144.0 * H / HD
 
             # 11. execution
@@ -470,6 +654,8 @@ def run(scenario_path, paths, seed, days, out, workers, sample_days):
     sc = load_scenario(scenario_path)
     if days is None:
         days = int(sc.get("days", 365))
+    if "_replayFile" in sc:
+        sc["_replayPrices"] = replay_prices(sc, days)
     os.makedirs(out, exist_ok=True)
     t0 = time.perf_counter()
 

@@ -18,5 +18,6 @@ internal static class VerbCatalog
         typeof(SensitivityVerb),
         typeof(IssuanceVerb),
         typeof(BacktestVerb),
+        typeof(CalibrateVerb),
     ];
 }

@@ -2,17 +2,9 @@ using System.Globalization;
 using CommandLine;
 using CommandLine.Text;
 using MinerSim.Backtests;
-using MinerSim.Charts.Backtests;
-using MinerSim.Charts.Styling;
 using MinerSim.Cli.Hosting;
 using MinerSim.Cli.Output;
-using MinerSim.Cli.Scenarios;
-using MinerSim.Miners;
-using MinerSim.Network;
-using MinerSim.Prices;
-using MinerSim.Scenarios;
 using MinerSim.Simulation;
-using ScottPlot;
 
 namespace MinerSim.Cli.Verbs;
 
@@ -62,6 +54,9 @@ internal sealed class BacktestVerb : IVerb
     [Option("frontier", HelpText = "Best shipping J/TH by date, date,model,manufacturer,efficiency_jth. Default: ../data/asic-frontier.csv beside the scenario's folder.")]
     public string? Frontier { get; set; }
 
+    [Option("events", HelpText = "Real hashrate shocks, date,share_off,days_back,name (MODEL.md 11.5); 'none' for none. Default: ../data/events.csv beside the scenario's folder.")]
+    public string? Events { get; set; }
+
     [Option("threads", HelpText = "Worker threads (results do not depend on it). Default: all cores.")]
     public int? Threads { get; set; }
 
@@ -80,9 +75,9 @@ internal sealed class BacktestVerb : IVerb
 
     public int Execute(CliContext context)
     {
-        var from = Date("--from", From);
-        var to = Date("--to", To);
-        var fitEnd = FitEnd is null ? DefaultFitEnd : Date("--fit-end", FitEnd);
+        var from = BacktestOptions.Date("--from", From);
+        var to = BacktestOptions.Date("--to", To);
+        var fitEnd = FitEnd is null ? DefaultFitEnd : BacktestOptions.Date("--fit-end", FitEnd);
         long paths = Paths ?? 1000;
         OptionChecks.InRange("--paths", paths, 1, 1_000_000);
         int threads = QuestionOptions.Threads(Threads);
@@ -90,18 +85,7 @@ internal sealed class BacktestVerb : IVerb
         int horizon = Months("--horizon", Horizon ?? "12m");
         if (Horizon is not null && step is null) throw new UsageException("--horizon: only with --rolling (a single backtest runs from --from to --to)");
 
-        var loaded = ScenarioFiles.Load(Scenario ?? DefaultScenario);
-        string dataFolder = Path.Combine(loaded.Folder, "..", "data");
-        var prices = HistoricalPrices.ParseCloses(ReadData("--prices", Prices ?? Path.Combine(dataFolder, "btc-usd-daily.csv")), Shown(Prices ?? Path.Combine(dataFolder, "btc-usd-daily.csv")));
-        var chain = ChainHistory.Parse(ReadData("--epochs", Epochs ?? Path.Combine(dataFolder, "difficulty-epochs.csv")), Shown(Epochs ?? Path.Combine(dataFolder, "difficulty-epochs.csv")));
-        string frontierPath = Frontier ?? Path.Combine(dataFolder, "asic-frontier.csv");
-        var frontier = EfficiencyFrontier.Parse(ReadData("--frontier", frontierPath), Shown(frontierPath));
-        if (loaded.Scenario.StartDate is null)
-        {
-            throw new UsageException($"--scenario: {Scenario ?? DefaultScenario} has no startDate; the backtest sets its fleet's J/TH against the efficiency frontier on that date");
-        }
-
-        var data = new BacktestData(chain, prices, frontier);
+        var (loaded, data) = BacktestOptions.Load(Scenario, Prices, Epochs, Frontier, Events);
         var windows = step is int s ? RollingBacktest.Origins(from, to, s).Select(o => (o, o.AddMonths(horizon))).ToArray() : [(from, to)];
         if (step is not null && to < from) throw new UsageException($"--to: {to:yyyy-MM-dd} is before --from {from:yyyy-MM-dd}");
         foreach (var (o, end) in windows)
@@ -143,19 +127,6 @@ internal sealed class BacktestVerb : IVerb
         context.Out.WriteLine($"wrote {outDir}");
         return ExitCodes.Ok;
     }
-
-    private static string Shown(string path) => Path.GetRelativePath(Environment.CurrentDirectory, Path.GetFullPath(path));
-
-    private static string ReadData(string option, string path)
-    {
-        if (!File.Exists(path)) throw new UsageException($"{option}: {Shown(path)}: no such file");
-        return File.ReadAllText(path);
-    }
-
-    private static DateOnly Date(string option, string value) =>
-        DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
-            ? d
-            : throw new UsageException($"{option}: '{value}' is not a date; expected yyyy-MM-dd, e.g. 2020-01-01");
 
     /// <summary>A number of months: <c>6m</c>, <c>1y</c> or a bare <c>6</c>, in [1, 120].</summary>
     internal static int Months(string option, string value)

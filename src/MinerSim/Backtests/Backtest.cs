@@ -27,21 +27,65 @@ public static class Backtest
         ArgumentNullException.ThrowIfNull(template);
         ArgumentNullException.ThrowIfNull(data);
         var chain = data.Chain.At(from);
-        double scale = chain.ImpliedHashrate / template.Network.Hd0;
         double efficiency = EfficiencyScale(template, data, from);
+        double price = data.Prices.On(from);
+        var cohorts = template.Cohorts.Select(c => c with { Tiers = [.. c.Tiers.Select(t => t with { Efficiency = t.Efficiency * efficiency })] }).ToArray();
+
+        // Capacity: the fleet that, at the origin's hashprice and each cohort's median power price, runs the current epoch's
+        // block rate (blocks since its retarget over the time since; with heights interpolated linearly, the epoch's mean).
+        double hp = 144.0 * (Subsidy.AtHeight(chain.Height) + template.Fees.Median) * price / chain.ImpliedHashrate;
+        // Events already running at the origin (the real epoch rate includes them) are taken out again: step 5 applies them.
+        var events = (data.Events ?? []).Where(e => e.Date <= from.AddDays(days - 1) && e.Date.AddDays((int)Math.Ceiling(e.DaysBack)) > from).ToArray();
+        double online = 1.0 - Math.Min(1.0, events.Sum(e => e.Date <= from ? e.ShareOff * Math.Max(0.0, 1.0 - (from.DayNumber - e.Date.DayNumber) / e.DaysBack) : 0.0));
+        double running = cohorts.Sum(c => c.K0 * RunningShare(c, hp, template.Fleet?.MustRun ?? 0)) * online;
+        double scale = running > 0 ? chain.EpochHashrate / running : chain.ImpliedHashrate / template.Network.Hd0;
         return template with
         {
             Name = $"{template.Name}@{from:yyyy-MM-dd}",
             StartDate = from,
             Days = days,
-            Price = template.Price with { Model = "replay", P0 = data.Prices.On(from), Replay = new ReplaySpec { File = "(backtest)" }, Gamma = 0 },
-            Network = template.Network with { Hd0 = chain.ImpliedHashrate, Height0 = chain.Height, DifficultyAdjustment = true },
-            Cohorts = [.. template.Cohorts.Select(c => c with
-            {
-                K0 = c.K0 * scale,
-                Tiers = [.. c.Tiers.Select(t => t with { Efficiency = t.Efficiency * efficiency })],
-            })],
+            Price = template.Price with { Model = "replay", P0 = price, Replay = new ReplaySpec { File = "(backtest)" }, Gamma = 0 },
+            Network = template.Network with { Hd0 = chain.ImpliedHashrate, Height0 = chain.Height, EpochDays0 = chain.EpochDays, DifficultyAdjustment = true },
+            Cohorts = [.. cohorts.Select(c => c with { K0 = c.K0 * scale })],
+            Fleet = template.Fleet is { } fleet ? SpinUp(template, fleet, data, from) : null,
+            // The real shocks that touch the window (10.2), in place of the template's own what-if events.
+            Events = events,
         };
+    }
+
+    /// <summary>Share of cohort <paramref name="c"/>'s capacity that runs at hashprice <paramref name="hp"/> at its median power price (step 5, 11.6).</summary>
+    public static double RunningShare(CohortSpec c, double hp, double mustRun = 0)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        return mustRun + (1.0 - mustRun) * c.Tiers.Sum(t =>
+        {
+            double u = 24_000.0 * t.Efficiency * c.PMedian;
+            return t.Weight * (c.PSpread > 0 ? MathNet.Numerics.Distributions.Normal.CDF(0, 1, Math.Log(hp / u) / c.PSpread) : hp >= u ? 1.0 : 0.0);
+        });
+    }
+
+    /// <summary>
+    /// The fleet block at the origin (MODEL.md 11.4): eN moved with the frontier, and the delivery pipeline
+    /// filled by the orders the real history before the origin would have placed.
+    /// </summary>
+    private static FleetSpec SpinUp(Scenario template, FleetSpec fleet, BacktestData data, DateOnly from)
+    {
+        double EfficiencyAt(DateOnly d) => fleet.NewEfficiency * EfficiencyScale(template, data, d);
+        var start = from.AddDays(-(int)Math.Ceiling(3 * fleet.DeliveryDays));
+        if (start < data.First) start = data.First;
+        double k = 2.0 / fleet.DeliveryDays, ordered = 0, shipping = 0;
+        for (var d = start; d < from; d = d.AddDays(1))
+        {
+            var chain = data.Chain.At(d);
+            double hp = 144.0 * (Subsidy.AtHeight(chain.Height) + template.Fees.Median) * data.Prices.On(d) / chain.ImpliedHashrate;
+            var day = new CompiledFleet(fleet with { NewEfficiency = EfficiencyAt(d) }, template.Cohorts);
+            double orders = day.Orders(1.0, hp, chain.ImpliedHashrate);
+            double delivered = k * shipping, moved = k * ordered;
+            shipping += moved - delivered;
+            ordered += orders - moved;
+        }
+
+        return fleet with { NewEfficiency = EfficiencyAt(from), Ordered0 = ordered, Shipping0 = shipping };
     }
 
     /// <summary>Frontier on the origin over frontier on the template's start date (1 without a frontier).</summary>
@@ -51,7 +95,8 @@ public static class Backtest
         ArgumentNullException.ThrowIfNull(data);
         if (data.Frontier is not { } frontier) return 1.0;
         var at = template.StartDate ?? throw new ArgumentException($"scenario '{template.Name}' has no startDate: its fleet's efficiencies cannot be set against the frontier", nameof(template));
-        return frontier.At(from) / frontier.At(at);
+        var first = frontier.Steps[0].Date;
+        return frontier.At(from < first ? first : from) / frontier.At(at < first ? first : at);
     }
 
     /// <summary>Backtests <paramref name="template"/> from <paramref name="from"/> to <paramref name="to"/>.</summary>

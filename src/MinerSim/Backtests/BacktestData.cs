@@ -8,7 +8,8 @@ namespace MinerSim.Backtests;
 /// <param name="Chain">The chain's retargets (samples/data/difficulty-epochs.csv).</param>
 /// <param name="Prices">Daily closes on consecutive days (samples/data/btc-usd-daily.csv).</param>
 /// <param name="Frontier">Best shipping J/TH by date (samples/data/asic-frontier.csv); null keeps the scenario's efficiencies.</param>
-public sealed record BacktestData(ChainHistory Chain, PriceHistory Prices, EfficiencyFrontier? Frontier = null)
+/// <param name="Events">Real hashrate shocks (samples/data/events.csv); null or empty for none.</param>
+public sealed record BacktestData(ChainHistory Chain, PriceHistory Prices, EfficiencyFrontier? Frontier = null, IReadOnlyList<Scenarios.EventSpec>? Events = null)
 {
     /// <summary>First day both histories know: the earliest origin.</summary>
     public DateOnly First => Chain.FirstDate > Prices.First ? Chain.FirstDate : Prices.First;

@@ -47,6 +47,13 @@ public sealed unsafe partial class BlockKernel
                 cc[LnCostMax] = Math.Max(cc[LnCostMax], _tierLnCost[g]);
             }
 
+            if (_fleet is { } fleet)
+            {
+                // Section 11.2's new vintage is one more tier for the near-range check.
+                cc[LnCostMin] = Math.Min(cc[LnCostMin], Math.Log(fleet.NewCostPerPowerPrice));
+                cc[LnCostMax] = Math.Max(cc[LnCostMax], Math.Log(fleet.NewCostPerPowerPrice));
+            }
+
             // A cohort with a spread above the pairing limit always takes the general path of step 5.
             _allPaired &= k.Spread <= MaxPairedSpread;
         }

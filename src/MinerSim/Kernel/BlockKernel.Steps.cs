@@ -234,6 +234,21 @@ public sealed unsafe partial class BlockKernel
         var price = Vector512.Load(_price + i);
         var invPrice = V.One / price;
         V network = V.Zero, installed = V.Zero, sold = V.Zero, productionAll = V.Zero, costAll = V.Zero, inventoryAll = V.Zero;
+        var fleet = _fleet;
+        // Section 11.6: a must-run share of every tier runs whatever the hashprice.
+        bool mustRun = fleet is not null && fleet.MustRun > 0;
+        V mr = C(fleet?.MustRun ?? 0), mrRest = C(1.0 - (fleet?.MustRun ?? 0));
+        V retire = V.Zero, delivered = V.Zero, newCost = V.Zero, newLnCost = V.Zero, newInvCost = V.Zero;
+        if (fleet is not null)
+        {
+            // Section 11.3.2: today's deliveries leave the second delay stage as it stood this morning.
+            retire = C(fleet.RetirePerDay);
+            delivered = C(fleet.DeliveryRate) * Vector512.Load(_shipping + i);
+            newCost = C(fleet.NewCostPerPowerPrice);
+            newLnCost = C(Math.Log(fleet.NewCostPerPowerPrice));
+            newInvCost = C(1.0 / fleet.NewCostPerPowerPrice);
+        }
+
         for (int c = 0; c < _nc; c++)
         {
             double* cc = _cohortConst + c * CohortStride;
@@ -251,7 +266,7 @@ public sealed unsafe partial class BlockKernel
                 Sse.Prefetch0(_invPowerScale + o + Ahead);
             }
 
-            V onSum = V.Zero, pwSum = V.Zero;
+            V onSum = V.Zero, pwSum = V.Zero, onNew = V.Zero, pwNew = V.Zero;
             double s = cc[Spread];
             // Tier g's u = c_g p: z = (ln hp - ln c_g - ln p) / s, and u e^(s^2/2) = c_g (p e^(s^2/2)).
             var powerScale = Vector512.Load(_powerScale + o);
@@ -280,11 +295,44 @@ public sealed unsafe partial class BlockKernel
                         shifted = NormalCdf.Phi(z - sv);
                     }
 
+                    if (mustRun)
+                    {
+                        on = mr + mrRest * on;
+                        shifted = mr + mrRest * shifted;
+                    }
+
                     onSum += C(_tierWeight[g]) * on;
                     pwSum += C(_tierWeight[g] * _tierCost[g]) * shifted;
                 }
 
                 pwSum *= powerScale;
+                if (fleet is not null)
+                {
+                    // Section 11.2: the new vintage by the same rule (its weight is its own capacity).
+                    var z = (lnRatio - newLnCost) * invS;
+                    V shifted;
+                    if (TTails.Near)
+                    {
+                        (onNew, shifted) = NormalCdf.PhiPairNear(z, sv, hpOverScale * newInvCost);
+                    }
+                    else if (pair && !Vector512.GreaterThanAny(Vector512.Abs(z), C(NormalCdf.PairLimit)))
+                    {
+                        (onNew, shifted) = NormalCdf.PhiPair(z, sv, hpOverScale * newInvCost);
+                    }
+                    else
+                    {
+                        onNew = NormalCdf.Phi(z);
+                        shifted = NormalCdf.Phi(z - sv);
+                    }
+
+                    if (mustRun)
+                    {
+                        onNew = mr + mrRest * onNew;
+                        shifted = mr + mrRest * shifted;
+                    }
+
+                    pwNew = newCost * shifted * powerScale;
+                }
             }
             else
             {
@@ -292,19 +340,46 @@ public sealed unsafe partial class BlockKernel
                 {
                     var u = C(_tierCost[g]) * powerScale;
                     var on = Vector512.GreaterThanOrEqual(hp, u) & V.One;
+                    if (mustRun) on = mr + mrRest * on;
                     var w = C(_tierWeight[g]);
                     onSum += w * on;
                     pwSum += w * (u * on);
+                }
+
+                if (fleet is not null)
+                {
+                    var u = newCost * powerScale;
+                    onNew = Vector512.GreaterThanOrEqual(hp, u) & V.One;
+                    if (mustRun) onNew = mr + mrRest * onNew;
+                    pwNew = u * onNew;
                 }
             }
 
             var cap = Vector512.Load(_capacity + o);
             var active = cap * onSum;
+            var c1 = cap * pwSum;
+            var all = cap;
+            V newCap = V.Zero;
+            if (fleet is not null)
+            {
+                newCap = Vector512.Load(_newCapacity + o);
+                active += newCap * onNew;
+                c1 += newCap * pwNew;
+                all += newCap;
+            }
+
+            if (_m.Online.Length > 0)
+            {
+                // Section 11.5: events force a share of the running machines off (they draw no power).
+                active *= C(_online);
+                c1 *= C(_online);
+            }
+
             network += active;
-            installed += cap;
+            installed += all;
             var production = k * active;
-            var c1 = cap * pwSum + C(cc[Opex]) * cap;
-            var net = c1 + C(cc[Capex]) * cap + C(cc[Financing]) - C(cc[Hpc]);
+            c1 += C(cc[Opex]) * all;
+            var net = c1 + C(cc[Capex]) * all + C(cc[Financing]) - C(cc[Hpc]);
             productionAll += production;
             costAll += net;
 
@@ -335,8 +410,32 @@ public sealed unsafe partial class BlockKernel
             inventoryAll += inventory;
             sold += sale;
 
-            var kept = Vector512.ConditionalSelect(covered, cap, cap * C(cc[DecayFactor]));
-            Vector512.Store(Vector512.ConditionalSelect(calm, cap * C(cc[GrowthFactor]), kept), _capacity + o);
+            if (fleet is not null)
+            {
+                // Section 11.3.2-3: deliveries in proportion to K0, then machines that stay off are scrapped.
+                Vector512.Store(cap * (V.One - retire * (V.One - onSum)), _capacity + o);
+                var arrived = newCap + delivered * C(fleet.DeliveryShare[c]);
+                Vector512.Store(arrived * (V.One - retire * (V.One - onNew)), _newCapacity + o);
+            }
+            else
+            {
+                var kept = Vector512.ConditionalSelect(covered, cap, cap * C(cc[DecayFactor]));
+                Vector512.Store(Vector512.ConditionalSelect(calm, cap * C(cc[GrowthFactor]), kept), _capacity + o);
+            }
+        }
+
+        if (fleet is not null)
+        {
+            // Section 11.3.1-2: today's orders from the newest machine's payback, then the delay moves on.
+            var hd = Vector512.Load(_hd + i);
+            var margin = hp - C(fleet.NewPowerCost);
+            var payback = C(fleet.MachinePrice) / margin;
+            var signal = Vector512.MaxNative(V.Zero, V.One - payback / C(fleet.MaxPayback));
+            var orders = Vector512.GreaterThan(margin, V.Zero) & (Vector512.Load(_intensity + i) * Vector512.MinNative(C(fleet.MaxOrders), C(fleet.Reinvest) * hp * hd * signal / C(fleet.MachinePrice)));
+            var ordered = Vector512.Load(_ordered + i);
+            var moved = C(fleet.DeliveryRate) * ordered;
+            Vector512.Store(Vector512.Load(_shipping + i) + (moved - delivered), _shipping + i);
+            Vector512.Store(ordered + (orders - moved), _ordered + i);
         }
 
         Vector512.Store(network, _network + i);

@@ -69,6 +69,14 @@ public sealed unsafe partial class BlockKernel
     // Per cohort [c * B + lane].
     private readonly double* _capacity, _inventory, _liquidated, _phiCalm;
 
+    // Section 11 (fleet dynamics; unused without a fleet): per cohort the new vintage's capacity, per path the
+    // two delay stages and the path's investment intensity.
+    private readonly double* _newCapacity, _ordered, _shipping, _intensity;
+    private readonly CompiledFleet? _fleet;
+
+    // Section 11.5: today's share of running machines that events leave on (1 without events).
+    private double _online = 1.0;
+
     // Per cohort [c * B + lane]: the power price's logarithm, the power price times e^(s^2/2) (1 without a
     // spread) and its reciprocal; tier j's median cost u = c_j p is c_j times the power price.
     private readonly double* _lnPowerPrice, _powerScale, _invPowerScale;
@@ -93,7 +101,8 @@ public sealed unsafe partial class BlockKernel
         for (int c = 0; c < _nc; c++) _tierStart[c + 1] = _tierStart[c] + m.Cohorts[c].Weights.Count;
         _nt = _tierStart[_nc];
 
-        int laneArrays = 9 + 9 + 7 * _nc + 60 + 30 + 7 + MetricCatalog.DailyCount + MetricCatalog.SummaryCount;
+        _fleet = m.Fleet;
+        int laneArrays = 9 + 9 + 8 * _nc + 3 + 60 + 30 + 7 + MetricCatalog.DailyCount + MetricCatalog.SummaryCount;
         long bytes = 4 * AlignedSlab.Footprint(Row, sizeof(ulong)) + laneArrays * AlignedSlab.Footprint(Row, sizeof(double))
             + AlignedSlab.Footprint(_nc * CohortStride, sizeof(double)) + 4 * AlignedSlab.Footprint(_nt, sizeof(double))
             + AlignedSlab.Footprint(W, sizeof(double));
@@ -105,6 +114,7 @@ public sealed unsafe partial class BlockKernel
         _otc = Lanes(); _eprev = Lanes(); _vprev = Lanes(); _bull = Lanes();
         _capacity = Lanes(_nc); _inventory = Lanes(_nc); _liquidated = Lanes(_nc); _phiCalm = Lanes(_nc);
         _lnPowerPrice = Lanes(_nc); _powerScale = Lanes(_nc); _invPowerScale = Lanes(_nc);
+        _newCapacity = Lanes(_nc); _ordered = Lanes(); _shipping = Lanes(); _intensity = Lanes();
         _hRing = Lanes(60); _sRing = Lanes(30);
         _h30 = Lanes(); _h60 = Lanes(); _s30 = Lanes(); _totalSold = Lanes(); _maxSales30 = Lanes(); _minH = Lanes(); _daysBelow = Lanes();
         // The sink reads these rows B apart.
@@ -162,6 +172,7 @@ public sealed unsafe partial class BlockKernel
     /// <summary>One day of MODEL.md section 4 over the whole block, without the sink.</summary>
     internal void StepDay(int t)
     {
+        _online = _m.Online.Length > 0 ? _m.Online[t] : 1.0;
         StepDrawsAndPrice(t);
         StepMiners();
         StepMarketAndNetwork(t);
@@ -192,8 +203,11 @@ public sealed unsafe partial class BlockKernel
         for (int i = 0; i < _lanes; i++) new PathStream(seed, firstPath + i).GetState(out _s0[i], out _s1[i], out _s2[i], out _s3[i]);
 
         bool regime = m.Model == PriceModelKind.Regime;
+        bool fleet = _fleet is not null;
+        V reinvestSigma = C(_fleet?.ReinvestSigma ?? 0);
+        V ordered0 = C(_fleet?.Ordered0 ?? 0), shipping0 = C(_fleet?.Shipping0 ?? 0);
         V muE = C(m.MuE), sigmaE = C(m.SigmaE), startBull = C(m.PStartBull);
-        V epochBlocks = C(m.Height0 % 2016.0), epochDays = C(m.Height0 % 2016.0 / 144.0);
+        V epochBlocks = C(m.Height0 % 2016.0), epochDays = C(m.EpochDays0);
         for (int i = 0; i < _lanes; i += W)
         {
             var s0 = Vector512.Load(_s0 + i);
@@ -225,6 +239,16 @@ public sealed unsafe partial class BlockKernel
             var bull = V.Zero;
             if (regime) bull = Vector512.LessThan(LaneStreams.NextUniform(ref s0, ref s1, ref s2, ref s3), startBull) & V.One;
             Vector512.Store(bull, _bull + i);
+            if (fleet)
+            {
+                // Section 11.1: the path's reinvestment share, one more normal.
+                var f1 = LaneStreams.NextUniform(ref s0, ref s1, ref s2, ref s3);
+                var f2 = LaneStreams.NextUniform(ref s0, ref s1, ref s2, ref s3);
+                Vector512.Store(VectorMath.Exp(reinvestSigma * Gaussian.BoxMuller(f1, f2).Z0), _intensity + i);
+                Vector512.Store(ordered0, _ordered + i);
+                Vector512.Store(shipping0, _shipping + i);
+                for (int c = 0; c < _nc; c++) Vector512.Store(V.Zero, _newCapacity + c * Row + i);
+            }
             Vector512.Store(s0, _s0 + i);
             Vector512.Store(s1, _s1 + i);
             Vector512.Store(s2, _s2 + i);

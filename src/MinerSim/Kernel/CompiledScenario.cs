@@ -82,6 +82,7 @@ public sealed class CompiledScenario
         FeeSigma = scenario.Fees.Sigma;
         Hd0 = scenario.Network.Hd0;
         Height0 = scenario.Network.Height0;
+        EpochDays0 = scenario.Network.EpochDays0 ?? Height0 % 2016.0 / 144.0;
         Retargets = scenario.Network.DifficultyAdjustment;
 
         var m = scenario.Market;
@@ -95,6 +96,8 @@ public sealed class CompiledScenario
         RhoEPComplement = Math.Sqrt(1.0 - m.RhoEP * m.RhoEP);
 
         Cohorts = scenario.Cohorts.Select(c => new CompiledCohort(c)).ToArray();
+        Fleet = scenario.Fleet is { } fleet ? new CompiledFleet(fleet, scenario.Cohorts) : null;
+        Online = OnlineShares(scenario, days);
         InitialInventory = Cohorts.Sum(c => c.I0);
     }
 
@@ -150,6 +153,8 @@ public sealed class CompiledScenario
     public double Hd0 { get; }
     /// <summary>height0.</summary>
     public double Height0 { get; }
+    /// <summary>Days the current epoch has run at day 0: <c>network.epochDays0</c>, else (height0 mod 2016) / 144.</summary>
+    public double EpochDays0 { get; }
     /// <summary>Whether difficulty retargets (MODEL.md step 13).</summary>
     public bool Retargets { get; }
     /// <summary>theta.</summary>
@@ -168,8 +173,32 @@ public sealed class CompiledScenario
     public double RhoEP { get; }
     /// <summary>sqrt(1 - rhoEP^2).</summary>
     public double RhoEPComplement { get; }
+    /// <summary>1 - f(t) of MODEL.md section 11.5 for each day: the share of running machines that events leave on; empty without events.</summary>
+    public double[] Online { get; }
+    /// <summary>Fleet dynamics (MODEL.md section 11); null for v1.1's step 10.</summary>
+    public CompiledFleet? Fleet { get; }
     /// <summary>The cohorts.</summary>
     public IReadOnlyList<CompiledCohort> Cohorts { get; }
     /// <summary>Sum of I0 over cohorts.</summary>
     public double InitialInventory { get; }
+
+    /// <summary>Section 11.5: <c>1 - min(1, sum_e shareOff_e * (1 - (t - t_e) / daysBack_e))</c> over the events running on day t.</summary>
+    private static double[] OnlineShares(Scenario scenario, int days)
+    {
+        if (scenario.Events.Count == 0 || scenario.StartDate is not { } start) return [];
+        var online = new double[days];
+        for (int t = 0; t < days; t++)
+        {
+            double off = 0;
+            foreach (var e in scenario.Events)
+            {
+                double since = t - (e.Date.DayNumber - start.DayNumber);
+                if (since >= 0 && since < e.DaysBack) off += e.ShareOff * (1.0 - since / e.DaysBack);
+            }
+
+            online[t] = 1.0 - Math.Min(1.0, off);
+        }
+
+        return online;
+    }
 }

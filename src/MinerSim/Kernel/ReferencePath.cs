@@ -31,14 +31,21 @@ public static class ReferencePath
 
         double eprev = m.MuE + m.SigmaE * Gaussian.NextPair(ref rng).Z0;
         bool bull = m.Model == PriceModelKind.Regime && rng.NextOpen() < m.PStartBull;
+        var fleet = m.Fleet;
+        double mustRun = fleet?.MustRun ?? 0.0;
+        double intensity = fleet is null ? 0.0 : Math.Exp(fleet.ReinvestSigma * Gaussian.NextPair(ref rng).Z0);
 
         // Section 2: initial state.
         double price = m.P0, hd = m.Hd0, height = m.Height0;
         double epochBlocks = m.Height0 % 2016.0;
-        double epochDays = epochBlocks / 144.0;
+        double epochDays = m.EpochDays0;
         var capacity = m.Cohorts.Select(k => k.K0).ToArray();
         var inventory = m.Cohorts.Select(k => k.I0).ToArray();
         var liquidated = new double[nc];
+        var newCapacity = new double[nc];
+        var onOld = new double[nc];
+        var onNew = new double[nc];
+        double ordered = fleet?.Ordered0 ?? 0.0, shipping = fleet?.Shipping0 ?? 0.0;
         double otcQueue = 0, vprev = 0;
         int bootStart = 0;
 
@@ -104,28 +111,31 @@ public static class ReferencePath
                 double on = 0, pw = 0;
                 for (int j = 0; j < k.Weights.Count; j++)
                 {
-                    double u = k.CostPerPowerPrice[j] * powerPrice[c];
-                    double tierOn, tierPw;
-                    if (k.Spread > 0)
-                    {
-                        double z = Math.Log(hashprice / u) / k.Spread;
-                        tierOn = Phi(z);
-                        tierPw = u * k.SpreadPremium * Phi(z - k.Spread);
-                    }
-                    else
-                    {
-                        tierOn = hashprice >= u ? 1.0 : 0.0;
-                        tierPw = u * tierOn;
-                    }
-
+                    var (tierOn, tierPw) = Running(hashprice, k.CostPerPowerPrice[j] * powerPrice[c], k, mustRun);
                     on += k.Weights[j] * tierOn;
                     pw += k.Weights[j] * tierPw;
                 }
 
                 active[c] = capacity[c] * on;
                 powerCost[c] = capacity[c] * pw;
+                onOld[c] = on;
+                if (fleet is not null)
+                {
+                    // 11.2: the new vintage, by the same rule at eN.
+                    (onNew[c], double newPw) = Running(hashprice, fleet.NewCostPerPowerPrice * powerPrice[c], k, mustRun);
+                    active[c] += newCapacity[c] * onNew[c];
+                    powerCost[c] += newCapacity[c] * newPw;
+                }
+
+                if (m.Online.Length > 0)
+                {
+                    // 11.5: events force a share of the running machines off (they draw no power).
+                    active[c] *= m.Online[t];
+                    powerCost[c] *= m.Online[t];
+                }
+
                 network += active[c];
-                installed += capacity[c];
+                installed += capacity[c] + newCapacity[c];
             }
 
             double activeShare = installed > 0 ? network / installed : 0.0;
@@ -139,8 +149,8 @@ public static class ReferencePath
                 production[c] = 144.0 * reward * active[c] / hd;
 
                 // 7. The three AISC layers, net of HPC revenue.
-                double c1 = powerCost[c] + k.Opex * capacity[c];
-                double c2 = k.Capex * capacity[c];
+                double c1 = powerCost[c] + k.Opex * (capacity[c] + newCapacity[c]);
+                double c2 = k.Capex * (capacity[c] + newCapacity[c]);
                 double c3 = k.Financing;
                 double net = c1 + c2 + c3 - k.Hpc;
                 double rho = net <= 0 ? double.PositiveInfinity : price * production[c] / net;
@@ -175,7 +185,12 @@ public static class ReferencePath
                 inventory[c] = inventory[c] + production[c] - sales[c];
                 sold += sales[c];
 
-                // 10. Capacity.
+                // 10. Capacity (v1.1; section 11 replaces it below).
+                if (fleet is not null)
+                {
+                    continue;
+                }
+
                 if (rho >= k.RhoCalm)
                 {
                     capacity[c] *= k.GrowthFactor;
@@ -183,6 +198,20 @@ public static class ReferencePath
                 else if (rho < 1.0)
                 {
                     capacity[c] *= k.DecayFactor;
+                }
+            }
+
+            if (fleet is not null)
+            {
+                // 11.3: orders, the two-stage delivery delay, deliveries to the cohorts, retirement.
+                double orders = fleet.Orders(intensity, hashprice, hd);
+                double delivered = fleet.DeliveryRate * shipping, moved = fleet.DeliveryRate * ordered;
+                shipping += moved - delivered;
+                ordered += orders - moved;
+                for (int c = 0; c < nc; c++)
+                {
+                    capacity[c] *= 1.0 - fleet.RetirePerDay * (1.0 - onOld[c]);
+                    newCapacity[c] = (newCapacity[c] + delivered * fleet.DeliveryShare[c]) * (1.0 - fleet.RetirePerDay * (1.0 - onNew[c]));
                 }
             }
 
@@ -271,6 +300,30 @@ public static class ReferencePath
         rec.Summaries[(int)SummaryMetric.MinHashrateRatio] = minH;
         rec.Summaries[(int)SummaryMetric.DaysBelowAisc] = daysBelow;
         return rec;
+    }
+
+    /// <summary>
+    /// Step 5 for one tier of median power cost <paramref name="u"/>: the running share and the power cost of the running
+    /// share per EH/s installed; with a must-run share (MODEL.md 11.6) that share runs whatever the hashprice.
+    /// </summary>
+    private static (double On, double Pw) Running(double hashprice, double u, CompiledCohort k, double mustRun)
+    {
+        if (k.Spread > 0)
+        {
+            double z = Math.Log(hashprice / u) / k.Spread;
+            double on = Phi(z), paid = Phi(z - k.Spread);
+            if (mustRun > 0)
+            {
+                on = mustRun + (1.0 - mustRun) * on;
+                paid = mustRun + (1.0 - mustRun) * paid;
+            }
+
+            return (on, u * k.SpreadPremium * paid);
+        }
+
+        double step = hashprice >= u ? 1.0 : 0.0;
+        if (mustRun > 0) step = mustRun + (1.0 - mustRun) * step;
+        return (step, u * step);
     }
 
     private static double Phi(double z) => double.IsPositiveInfinity(z) ? 1.0 : double.IsNegativeInfinity(z) ? 0.0 : 0.5 * SpecialFunctions.Erfc(-z / Math.Sqrt(2.0));

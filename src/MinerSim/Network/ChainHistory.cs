@@ -17,7 +17,9 @@ public readonly record struct ChainRetarget(int Height, long Timestamp, double D
 /// <param name="Height">Block height, interpolated linearly in time within the epoch.</param>
 /// <param name="Difficulty">Difficulty in force.</param>
 /// <param name="EpochHashrate">The network's mean hashrate over the epoch in force, EH/s: <c>2016 D 2^32 / (epoch seconds) / 1e18</c>.</param>
-public readonly record struct ChainState(double Height, double Difficulty, double EpochHashrate)
+/// <param name="EpochDays">Days since the epoch in force began.</param>
+/// <param name="PreviousHashrate">Mean hashrate over the last epoch that ended before the moment, EH/s (known then); the difficulty-implied one for the first epoch.</param>
+public readonly record struct ChainState(double Height, double Difficulty, double EpochHashrate, double EpochDays, double PreviousHashrate)
 {
     /// <summary>Difficulty-implied hashrate HD, EH/s (MODEL.md section 1).</summary>
     public double ImpliedHashrate => Network.Difficulty.ImpliedHashrate(Difficulty);
@@ -113,7 +115,10 @@ public sealed class ChainHistory
         double span = b.Timestamp - a.Timestamp;
         double height = a.Height + Retarget.Interval * (t - a.Timestamp) / span;
         double hashrate = Retarget.Interval * a.Difficulty * Network.Difficulty.HashesAtOne / span / 1e18;
-        return new ChainState(height, a.Difficulty, hashrate);
+        double previous = i == 0
+            ? Network.Difficulty.ImpliedHashrate(a.Difficulty)
+            : Retarget.Interval * _retargets[i - 1].Difficulty * Network.Difficulty.HashesAtOne / (a.Timestamp - _retargets[i - 1].Timestamp) / 1e18;
+        return new ChainState(height, a.Difficulty, hashrate, (t - a.Timestamp) / 86400.0, previous);
     }
 
     /// <summary>The retargets whose UTC date lies in (<paramref name="after"/>, <paramref name="through"/>].</summary>

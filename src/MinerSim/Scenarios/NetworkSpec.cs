@@ -12,4 +12,9 @@ public sealed record NetworkSpec
     /// the closed-form world of the article, where issuance is exactly 144 blocks a day.
     /// </summary>
     public bool DifficultyAdjustment { get; init; } = true;
+    /// <summary>
+    /// Days the current epoch has run at day 0 (MODEL.md section 10.2); null: <c>(height0 mod 2016) / 144</c>,
+    /// as if the epoch so far had run at 144 blocks a day.
+    /// </summary>
+    public double? EpochDays0 { get; init; }
 }

@@ -31,6 +31,12 @@ public sealed record Scenario
     /// <summary>Execution and ETF flows (steps 11, 12).</summary>
     public required MarketSpec Market { get; init; }
 
+    /// <summary>Fleet dynamics (MODEL.md section 11); null keeps v1.1's step 10.</summary>
+    public FleetSpec? Fleet { get; init; }
+
+    /// <summary>Exogenous hashrate shocks (MODEL.md section 11.5); none by default. They need a start date.</summary>
+    public IReadOnlyList<EventSpec> Events { get; init; } = [];
+
     /// <summary>Miner cohorts (steps 5-10); at least one.</summary>
     public required IReadOnlyList<CohortSpec> Cohorts { get; init; }
 }

@@ -27,12 +27,42 @@ public static class ScenarioValidator
         c.Range("fees.sigma", s.Fees.Sigma, 0, 5);
         c.Range("network.hd0", s.Network.Hd0, 1e-9, 1e12, lowOpen: true);
         c.Range("network.height0", s.Network.Height0, 0, 1e9);
+        if (s.Network.EpochDays0 is double epochDays0) c.Range("network.epochDays0", epochDays0, 0, 3650);
         c.Range("market.theta", s.Market.Theta, 0, 1);
         c.Range("market.otcDays", s.Market.OtcDays, 1, 3650);
         c.Range("market.muE", s.Market.MuE, -1e7, 1e7);
         c.Range("market.sigmaE", s.Market.SigmaE, 0, 1e7);
         c.Range("market.phiE", s.Market.PhiE, 0, 1, highOpen: true);
         c.Range("market.rhoEP", s.Market.RhoEP, -1, 1);
+        if (s.Fleet is { } f)
+        {
+            c.Range("fleet.newEfficiency", f.NewEfficiency, 0, 1000, lowOpen: true);
+            c.Range("fleet.newPowerPrice", f.NewPowerPrice, 0, 1);
+            c.Range("fleet.machinePrice", f.MachinePrice, 0, 100, lowOpen: true);
+            c.Range("fleet.reinvest", f.Reinvest, 0, 10);
+            c.Range("fleet.reinvestSigma", f.ReinvestSigma, 0, 3);
+            c.Range("fleet.maxPayback", f.MaxPayback, 1, 3650);
+            c.Range("fleet.maxOrdersMw", f.MaxOrdersMw, 0, 1e9);
+            c.Range("fleet.deliveryDays", f.DeliveryDays, 2, 3650);
+            c.Range("fleet.retireRate", f.RetireRate, 0, 365);
+            c.Range("fleet.mustRun", f.MustRun, 0, 1);
+            c.Range("fleet.ordered0", f.Ordered0, 0, 1e9);
+            c.Range("fleet.shipping0", f.Shipping0, 0, 1e9);
+        }
+
+        for (int i = 0; i < s.Events.Count; i++)
+        {
+            if (s.Events[i] is not { } e)
+            {
+                c.Fail($"events[{i}]", "is null; an event needs date, shareOff and daysBack");
+                continue;
+            }
+
+            c.Range($"events[{i}].shareOff", e.ShareOff, 0, 1);
+            c.Range($"events[{i}].daysBack", e.DaysBack, 1, 36_500);
+            if (s.StartDate is null) c.Fail("startDate", "is missing; events are dated, so the scenario needs a start date");
+        }
+
         if (s.Cohorts.Count == 0)
         {
             c.Fail("cohorts", "is empty; at least one cohort is needed");

@@ -26,8 +26,11 @@ public sealed class BacktestTests
         Assert.That(s.Price.P0, Is.EqualTo(Data.Value.Prices.On(from)));
         Assert.That(s.Network.Hd0, Is.EqualTo(chain.ImpliedHashrate));
         Assert.That(s.Network.Height0, Is.EqualTo(chain.Height));
-        // Capacity keeps the template's ratio to HD0.
-        Assert.That(s.Cohorts.Sum(c => c.K0) / s.Network.Hd0, Is.EqualTo(template.Cohorts.Sum(c => c.K0) / template.Network.Hd0).Within(1e-12));
+        // Capacity: at the origin's hashprice and median power prices the fleet runs the current epoch's block rate.
+        double hp = 144.0 * (MinerSim.Network.Subsidy.AtHeight(chain.Height) + template.Fees.Median) * Data.Value.Prices.On(from) / chain.ImpliedHashrate;
+        Assert.That(s.Cohorts.Sum(c => c.K0 * Backtest.RunningShare(c, hp)), Is.EqualTo(chain.EpochHashrate).Within(1e-9 * chain.EpochHashrate));
+        Assert.That(s.Network.EpochDays0, Is.EqualTo(chain.EpochDays));
+        Assert.That(s.Events, Is.Empty);
         // Every tier's J/TH moves with the frontier: 2020-01-01 (S17 Pro era) over 2025-11-25 (the template's start).
         var frontier = Data.Value.Frontier!;
         double ratio = frontier.At(from) / frontier.At(template.StartDate!.Value);
@@ -91,5 +94,46 @@ public sealed class BacktestTests
         Assert.That(Data.Value.Refuses(new DateOnly(2014, 1, 1), new DateOnly(2015, 1, 1)), Does.Contain("before the efficiency frontier's first machine"));
         Assert.That(Data.Value.Refuses(new DateOnly(2020, 1, 1), new DateOnly(2020, 1, 1)), Does.Contain("not after the origin"));
         Assert.That(Data.Value.Refuses(new DateOnly(2016, 1, 1), new DateOnly(2023, 3, 31)), Is.Null);
+    }
+
+    [Test]
+    public void AtOrigin_CarriesTheRealShocks_AndSpinsUpThePipeline()
+    {
+        var baseline = TestScenarios.Load("baseline");
+        var ban = new MinerSim.Scenarios.EventSpec { Date = new DateOnly(2021, 6, 18), ShareOff = 0.5, DaysBack = 180, Name = "ban" };
+        var data = Data.Value with { Events = [ban] };
+        var from = new DateOnly(2021, 7, 1);
+        var s = Backtest.AtOrigin(baseline, data, from, 366);
+        Assert.That(s.Events, Is.EqualTo((MinerSim.Scenarios.EventSpec[])[ban]));
+        // 13 days into a 180-day recovery: 0.5 * (1 - 13/180) of the machines are still off, and the real epoch rate already
+        // shows it, so the placed fleet is that much larger than without the event.
+        var without = Backtest.AtOrigin(baseline, Data.Value, from, 366);
+        double online = 1 - 0.5 * (1 - 13.0 / 180);
+        Assert.That(s.Cohorts[0].K0 * online, Is.EqualTo(without.Cohorts[0].K0).Within(1e-9 * without.Cohorts[0].K0));
+        var m = new MinerSim.Kernel.CompiledScenario(s, 366, replayCloses: data.Prices.Window(from, 366));
+        Assert.That(m.Online[0], Is.EqualTo(online).Within(1e-12));
+        Assert.That(m.Online[200], Is.EqualTo(1.0));
+        // The pipeline holds what 2020-2021 ordered at the frontier of the day (S19 Pro, 29.5 J/TH).
+        Assert.That(s.Fleet!.Ordered0 + s.Fleet.Shipping0, Is.GreaterThan(1.0));
+        Assert.That(s.Fleet.NewEfficiency, Is.EqualTo(29.5).Within(1e-9));
+    }
+
+    [Test]
+    public void ShippedMw_IsTheLargestYearOfNetAdditionsBeforeTheFitEnd()
+    {
+        double mw = FleetCalibration.ShippedMw(Data.Value, new DateOnly(2020, 1, 1));
+        // 2017-10 .. 2018-10: about 45 EH/s added at the 92.5 J/TH frontier, 11.5 MW a day.
+        Assert.That(mw, Is.EqualTo(11.48).Within(0.01));
+        Assert.That(FleetCalibration.ShippedMw(Data.Value, new DateOnly(2017, 1, 1)), Is.LessThan(2));
+    }
+
+    [Test]
+    public void Calibration_UsesOnlyWindowsThatEndByTheFitEnd()
+    {
+        var result = FleetCalibration.Fit(TestScenarios.Load("baseline"), Data.Value, new DateOnly(2018, 1, 1), new DateOnly(2019, 7, 1), 6, 12, 32, 1, 2, coverage: 0.5, maxEvaluations: 12);
+        Assert.That(result.Origins, Is.EqualTo((DateOnly[])[new DateOnly(2018, 1, 1), new DateOnly(2018, 7, 1)]));
+        Assert.That(result.Fit.Origins, Is.EqualTo(2));
+        Assert.That(result.Fleet.MaxOrdersMw, Is.EqualTo(FleetCalibration.ShippedMw(Data.Value, new DateOnly(2019, 7, 1))));
+        Assert.That(result.Evaluations, Is.GreaterThan(10));
     }
 }

@@ -35,3 +35,25 @@ public sealed class EfficiencyFrontierTests
         Assert.That(f.At(new DateOnly(2025, 11, 25)), Is.LessThan(f.At(new DateOnly(2020, 1, 1)) / 2));
     }
 }
+
+/// <summary>The events file of section 11.5.</summary>
+public sealed class EventListTests
+{
+    [Test]
+    public void ShippedFile_HasTheChinaBan()
+    {
+        var events = EventList.Parse(File.ReadAllText(Path.Combine(TestScenarios.RepoRoot, "samples", "data", "events.csv")), "events.csv");
+        var ban = events.Single(e => e.Date == new DateOnly(2021, 6, 18));
+        Assert.That(ban.ShareOff, Is.EqualTo(0.5));
+        Assert.That(ban.DaysBack, Is.EqualTo(180));
+    }
+
+    [TestCase("2021-06-18,1.5,180,ban\n", "line 1: share_off '1.5' is not in [0, 1]")]
+    [TestCase("2021-06-18,0.5,0,ban\n", "line 1: days_back '0' is not in [1, 36500]")]
+    [TestCase("2021-06-18,0.5\n", "line 1: 2 fields")]
+    public void Parse_RefusesBadRows(string csv, string message)
+    {
+        var e = Assert.Throws<ScenarioException>(() => EventList.Parse(csv, "e.csv"));
+        Assert.That(e!.Message, Does.Contain(message));
+    }
+}

@@ -1,0 +1,113 @@
+using MathNet.Numerics.LinearAlgebra;
+using MathNet.Numerics.Optimization;
+using MinerSim.Scenarios;
+using MinerSim.Simulation;
+
+namespace MinerSim.Backtests;
+
+/// <summary>The fitted fleet block and how it scores on the fitting origins.</summary>
+/// <param name="Fleet">The template's fleet block with the fitted reinvest, maxPayback, deliveryDays and reinvestSigma.</param>
+/// <param name="Origins">The fitting origins: every window ends on or before the fit end.</param>
+/// <param name="Fit">Rolling figures of the fitted model on those origins (in sample).</param>
+/// <param name="Evaluations">Backtests run by the optimizer.</param>
+public sealed record FleetCalibrationResult(FleetSpec Fleet, IReadOnlyList<DateOnly> Origins, RollingSummary Fit, int Evaluations);
+
+/// <summary>
+/// Fits section 11's fleet parameters on history before a fit end (MODEL.md section 12): Nelder-Mead on the
+/// median and dispersion parameters, then the band's width, on backtests whose windows all end by the fit end.
+/// </summary>
+public static class FleetCalibration
+{
+    /// <summary>
+    /// <c>maxOrdersMw</c> is set to <see cref="ShippedMw"/>. Stage 1: <c>reinvest</c>, <c>maxPayback</c>, <c>deliveryDays</c> (on log scales) and <c>mustRun</c> (logit) minimise the mean over origins of
+    /// each origin's median |ln(p50 / real)|. Stage 2: the smallest <c>reinvestSigma</c> on a 0.05 grid whose 5-95 % band
+    /// holds at least <paramref name="coverage"/> of the fitting retargets.
+    /// </summary>
+    public static FleetCalibrationResult Fit(
+        Scenario template, BacktestData data, DateOnly firstOrigin, DateOnly fitEnd, int stepMonths, int horizonMonths,
+        long paths, ulong seed, int threads, double coverage = 0.8, int maxEvaluations = 200, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        var fleet = template.Fleet ?? throw new ArgumentException($"scenario '{template.Name}' has no fleet block to fit", nameof(template));
+        var origins = RollingBacktest.Origins(firstOrigin, fitEnd, stepMonths).Where(o => o.AddMonths(horizonMonths) <= fitEnd).ToArray();
+        if (origins.Length == 0) throw new ArgumentOutOfRangeException(nameof(firstOrigin), $"no origin from {firstOrigin:yyyy-MM-dd} has a {horizonMonths}-month window ending by {fitEnd:yyyy-MM-dd}");
+
+        // The manufacturing cap is measured, not fitted: the most the industry had ever added before the fit end.
+        double shipped = ShippedMw(data, fitEnd);
+        int evaluations = 0;
+        BacktestResult[] Run(FleetSpec f)
+        {
+            evaluations++;
+            var s = template with { Fleet = f };
+            return [.. origins.Select(o => Backtest.Run(s, data, o, o.AddMonths(horizonMonths), paths, seed, threads, cancellation: cancellation))];
+        }
+
+        // Stage 1 fits the median path: no spread of the investment intensity (sigmaBeta 0) until stage 2.
+        FleetSpec Point(Vector<double> x) => fleet with
+        {
+            ReinvestSigma = 0,
+            Reinvest = Math.Exp(x[0]),
+            MaxPayback = Math.Clamp(Math.Exp(x[1]), 1, 3650),
+            DeliveryDays = Math.Clamp(Math.Exp(x[2]), 2, 3650),
+            MaxOrdersMw = shipped,
+            MustRun = 1.0 / (1.0 + Math.Exp(-x[3])),
+        };
+
+        // The best point seen: NelderMeadSimplex throws at its evaluation limit instead of returning it.
+        // The search starts from fixed values (reinvest 0.5, maxPayback 730 days, deliveryDays 180, mustRun 0.2), not the
+        // scenario's own: a fitted scenario refitted gives the same numbers.
+        var bestX = Vector<double>.Build.Dense([Math.Log(0.5), Math.Log(730), Math.Log(180), Math.Log(0.2 / 0.8)]);
+        double bestF = double.PositiveInfinity;
+        double Objective(Vector<double> x)
+        {
+            double f = Run(Point(x)).Average(r => r.Model.Median);
+            if (f < bestF)
+            {
+                bestF = f;
+                bestX = x.Clone();
+            }
+
+            return f;
+        }
+
+        var step = Vector<double>.Build.Dense([0.5, 0.4, 0.4, 1.0]);
+        try
+        {
+            new NelderMeadSimplex(1e-4, maxEvaluations).FindMinimum(ObjectiveFunction.Value(Objective), bestX.Clone(), step);
+        }
+        catch (MaximumIterationsException)
+        {
+        }
+
+        var fitted = Point(bestX);
+        BacktestResult[] results = [];
+        for (int k = 0; k <= 60; k++)
+        {
+            fitted = fitted with { ReinvestSigma = 0.05 * k };
+            results = Run(fitted);
+            if (RollingSummary.Of(results).Coverage >= coverage) break;
+        }
+
+        return new FleetCalibrationResult(fitted, origins, RollingSummary.Of(results), evaluations);
+    }
+
+    /// <summary>
+    /// The most MW of machines a day the network has added before <paramref name="fitEnd"/>: over every 365-day window
+    /// ending before it, the rise in epoch hashrate times the frontier's J/TH at the window's end, over 365 (MODEL.md 12).
+    /// It is the fitted <c>maxOrdersMw</c>: no data from the fit end on.
+    /// </summary>
+    public static double ShippedMw(BacktestData data, DateOnly fitEnd)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var frontier = data.Frontier ?? throw new ArgumentException("the shipping capacity needs the efficiency frontier", nameof(data));
+        double best = 0;
+        for (var d = data.Chain.FirstDate.AddDays(365); d < fitEnd && d <= data.Chain.LastDate; d = d.AddDays(7))
+        {
+            if (!frontier.Covers(d)) continue;
+            double added = data.Chain.At(d).PreviousHashrate - data.Chain.At(d.AddDays(-365)).PreviousHashrate;
+            best = Math.Max(best, added * frontier.At(d) / 365.0);
+        }
+
+        return best;
+    }
+}

@@ -1,0 +1,110 @@
+using MinerSim.Kernel;
+using MinerSim.Metrics;
+using MinerSim.Scenarios;
+
+namespace MinerSim.Tests.Kernel;
+
+/// <summary>Section 11 (fleet dynamics): the vectorized kernel against the scalar reference, and the mechanism's own properties.</summary>
+public sealed class FleetKernelTests
+{
+    private sealed class Capture(int days) : IBlockSink
+    {
+        public readonly double[,,] Daily = new double[BlockKernel.BlockSize, days, MetricCatalog.DailyCount];
+
+        public void AcceptDay(int day, ReadOnlySpan<double> values, int count)
+        {
+            for (int m = 0; m < MetricCatalog.DailyCount; m++)
+                for (int i = 0; i < count; i++) Daily[i, day, m] = values[m * BlockKernel.BlockSize + i];
+        }
+
+        public void AcceptSummaries(ReadOnlySpan<double> values, int count)
+        {
+        }
+    }
+
+    /// <summary>The reference miners with a fleet block, on a price that halves and recovers (switch-offs, orders, retirement).</summary>
+    internal static Scenario WithFleet(double spreadScale = 1.0, double reinvestSigma = 0.5, double mustRun = 0.15)
+    {
+        var s = TestScenarios.Load("reference");
+        return s with
+        {
+            Price = s.Price with { Sigma = 0.8, Mu = -0.3 },
+            Fleet = new FleetSpec
+            {
+                NewEfficiency = 13.5, NewPowerPrice = 0.05, MachinePrice = 1.0, Reinvest = 0.6, ReinvestSigma = reinvestSigma,
+                MaxPayback = 700, DeliveryDays = 120, RetireRate = 2.0, Ordered0 = 40, Shipping0 = 30, MaxOrdersMw = 12, MustRun = mustRun,
+            },
+            Cohorts = [.. s.Cohorts.Select(c => c with { PSpread = c.PSpread * spreadScale })],
+        };
+    }
+
+    [TestCase(1.0, 0.15)]
+    [TestCase(0.0, 0.15)]
+    [TestCase(1.0, 0.0)]
+    public void Kernel_MatchesScalarReference_WithFleet(double spreadScale, double mustRun)
+    {
+        var m = new CompiledScenario(WithFleet(spreadScale, mustRun: mustRun), 200);
+        var capture = new Capture(m.Days);
+        new BlockKernel(m).Run(11, 3000, 64, capture);
+        for (int i = 0; i < 64; i++)
+        {
+            var expected = ReferencePath.Simulate(m, 11, 3000 + i);
+            for (int t = 0; t < m.Days; t++)
+            {
+                for (int k = 0; k < MetricCatalog.DailyCount; k++)
+                {
+                    double e = expected[t, (DailyMetric)k];
+                    Assert.That(capture.Daily[i, t, k], Is.EqualTo(e).Within(1e-9 * Math.Max(1.0, Math.Abs(e))), $"path {3000 + i} day {t} {MetricCatalog.DailyMetricNames[k]}");
+                }
+            }
+        }
+    }
+
+    [Test]
+    public void Deliveries_RaiseHashrate_WithALag()
+    {
+        // No orders, only the pipeline at day 0: Q1 = 0, Q2 = 100 EH/s delivered at 2/L a day (L = 100 days): the
+        // installed capacity grows by 100 (1 - e^(-t/50)) in the continuous limit, (1 - (1 - 1/50)^t) exactly.
+        var s = TestScenarios.Load("reference") with
+        {
+            Fleet = new FleetSpec { NewEfficiency = 13.5, Reinvest = 0, DeliveryDays = 100, Shipping0 = 100 },
+        };
+        var m = new CompiledScenario(s with { Price = s.Price with { Sigma = 0, LambdaJ = 0 } }, 101);
+        var a = ReferencePath.Simulate(m, 1, 0);
+        var baseline = new CompiledScenario(s with { Fleet = s.Fleet! with { Shipping0 = 0 }, Price = s.Price with { Sigma = 0, LambdaJ = 0 } }, 101);
+        var b = ReferencePath.Simulate(baseline, 1, 0);
+        // Day 100: 100 (1 - 0.98^100) = 86.7 EH/s more installed, all running at this hashprice (13.5 J/TH is far below it).
+        double installedA = a[100, DailyMetric.Hashrate] / a[100, DailyMetric.ActiveShare];
+        double installedB = b[100, DailyMetric.Hashrate] / b[100, DailyMetric.ActiveShare];
+        Assert.That(installedA - installedB, Is.EqualTo(100 * (1 - Math.Pow(0.98, 100))).Within(0.5));
+        Assert.That(a[0, DailyMetric.Hashrate], Is.EqualTo(b[0, DailyMetric.Hashrate]));
+    }
+
+    [Test]
+    public void WithoutOrdersOrRetirement_CapacityStaysPut()
+    {
+        // v1.1 would grow every calm cohort; section 11 replaces step 10, so with nothing ordered or scrapped K stays K0.
+        var s = TestScenarios.Load("reference") with { Fleet = new FleetSpec { NewEfficiency = 13.5 } };
+        var path = ReferencePath.Simulate(new CompiledScenario(s, 60), 4, 2);
+        double installed0 = path[0, DailyMetric.Hashrate] / path[0, DailyMetric.ActiveShare];
+        double installed59 = path[59, DailyMetric.Hashrate] / path[59, DailyMetric.ActiveShare];
+        Assert.That(installed59, Is.EqualTo(installed0).Within(1e-9 * installed0));
+        Assert.That(installed0, Is.EqualTo(s.Cohorts.Sum(c => c.K0)).Within(1e-9 * installed0));
+    }
+
+    [Test]
+    public void Orders_FollowPayback()
+    {
+        var f = new CompiledFleet(new FleetSpec { NewEfficiency = 20, NewPowerPrice = 0.05, MachinePrice = 1.0, Reinvest = 0.5, MaxPayback = 500 }, TestScenarios.Load("reference").Cohorts);
+        // uN = 24,000 * 20 * 0.05 = 24,000 USD per EH/s a day; M = 20e6 USD per EH/s.
+        Assert.That(f.Orders(1, 24_000, 500), Is.Zero);
+        Assert.That(f.Orders(1, 64_000, 500), Is.Zero); // payback exactly 500 days
+        // hp 124,000: payback 200 days, signal 0.6; revenue 124,000 * 500 = 62e6 USD a day; 0.5 * 62e6 * 0.6 / 20e6 = 0.93 EH/s.
+        Assert.That(f.Orders(1, 124_000, 500), Is.EqualTo(0.93).Within(1e-12));
+        Assert.That(f.Orders(2, 124_000, 500), Is.EqualTo(1.86).Within(1e-12));
+        // The industry builds at most Gmax MW a day: 10 MW of 20 J/TH machines is 0.5 EH/s, times the path's intensity.
+        var capped = new CompiledFleet(new FleetSpec { NewEfficiency = 20, Reinvest = 0.5, MaxPayback = 500, MaxOrdersMw = 10 }, TestScenarios.Load("reference").Cohorts);
+        Assert.That(capped.Orders(1, 124_000, 500), Is.EqualTo(0.5).Within(1e-12));
+        Assert.That(capped.Orders(1.5, 124_000, 500), Is.EqualTo(0.75).Within(1e-12));
+    }
+}
