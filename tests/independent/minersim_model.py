@@ -2,7 +2,8 @@
 """Independent pure-Python implementation of the MinerSim reference model.
 
 Written from src/MinerSim/MODEL.md (sections 2-5 and 9; v2: section 10.1, the `replay`
-price model, and sections 11.1-11.3, fleet dynamics) alone, without reading the C#
+price model, the optional `network.epochDays0` of sections 2 and 10.2, sections 11.1-11.3,
+fleet dynamics, 11.5, events, and 11.6, the must-run share) alone, without reading the C#
 kernel, so that agreement with the engine is evidence that both implement the
 specification. Standard library only (no numpy). Price models: gbm and replay (others,
 e.g. regime and bootstrap, are refused). The backtest (10.2-10.3) and the pipeline
@@ -110,6 +111,8 @@ FLEET_FIELDS = {
     "maxPayback": (730.0, 1.0, 3650.0, True),
     "deliveryDays": (180.0, 2.0, 3650.0, True),
     "retireRate": (0.0, 0.0, 365.0, True),
+    "maxOrdersMw": (1e9, 0.0, 1e9, True),
+    "mustRun": (0.0, 0.0, 1.0, True),
     "ordered0": (0.0, 0.0, 1e9, True),
     "shipping0": (0.0, 0.0, 1e9, True),
 }
@@ -136,6 +139,65 @@ def parse_fleet(block):
     return out
 
 
+def parse_date(value, what):
+    try:
+        return datetime.date.fromisoformat(str(value).strip()[:10])
+    except ValueError:
+        raise SystemExit(f"{what} {value!r} is not a yyyy-mm-dd date")
+
+
+def parse_events(sc):
+    """MODEL.md 11.5: the scenario list `events` of {date, shareOff, daysBack, name}.
+
+    Returns a list of (t_e, shareOff, daysBack), t_e = date - startDate in days (may be
+    negative)."""
+    evs = sc.get("events")
+    if evs is None:
+        return []
+    if not isinstance(evs, list):
+        raise SystemExit("scenario field 'events' must be a list")
+    if not evs:
+        return []
+    if not sc.get("startDate"):
+        raise SystemExit("scenario 'events' need the scenario's startDate")
+    start = parse_date(sc["startDate"], "startDate")
+    out = []
+    for i, e in enumerate(evs):
+        if not isinstance(e, dict):
+            raise SystemExit(f"events[{i}] must be an object")
+        unknown = sorted(set(e) - {"date", "shareOff", "daysBack", "name"})
+        if unknown:
+            raise SystemExit(f"unknown field(s) in events[{i}]: {', '.join(unknown)}")
+        for f in ("date", "shareOff", "daysBack"):
+            if f not in e:
+                raise SystemExit(f"events[{i}].{f} is required")
+        te = (parse_date(e["date"], f"events[{i}].date") - start).days
+        share = float(e["shareOff"])
+        back = float(e["daysBack"])
+        if not (math.isfinite(share) and 0.0 <= share <= 1.0):
+            raise SystemExit(f"events[{i}].shareOff = {share} outside [0, 1]")
+        if not (math.isfinite(back) and back > 0.0):
+            raise SystemExit(f"events[{i}].daysBack = {back} must be > 0")
+        out.append((te, share, back))
+    return out
+
+
+def online_share(events, days):
+    """MODEL.md 11.5: online(t) = 1 - min(1, sum_e shareOff_e (1 - (t - t_e)/daysBack_e))
+    over the events with 0 <= t - t_e < daysBack_e; None when there are no events."""
+    if not events:
+        return None
+    out = []
+    for t in range(days):
+        f = 0.0
+        for te, share, back in events:
+            dt = t - te
+            if 0 <= dt < back:
+                f += share * (1.0 - dt / back)
+        out.append(1.0 - min(1.0, f))
+    return out
+
+
 def load_scenario(path):
     with open(path, "r", encoding="utf-8") as f:
         sc = json.loads(strip_json_comments(f.read()))
@@ -152,6 +214,12 @@ def load_scenario(path):
         sc["_replayFile"] = os.path.join(os.path.dirname(os.path.abspath(path)), rp["file"])
     if "fleet" in sc and sc["fleet"] is not None:
         sc["_fleet"] = parse_fleet(sc["fleet"])
+    sc["_events"] = parse_events(sc)
+    ed0 = sc.get("network", {}).get("epochDays0")
+    if ed0 is not None:
+        ed0 = float(ed0)
+        if not (math.isfinite(ed0) and ed0 >= 0.0):
+            raise SystemExit(f"network.epochDays0 = {ed0} must be a number >= 0")
     return sc
 
 
@@ -168,10 +236,7 @@ def replay_prices(sc, days):
             if not row or not row[0].strip():
                 continue
             closes[datetime.date.fromisoformat(row[0].strip())] = float(row[1])
-    try:
-        start = datetime.date.fromisoformat(str(sc["startDate"]).strip()[:10])
-    except ValueError:
-        raise SystemExit(f"startDate {sc['startDate']!r} is not a yyyy-mm-dd date")
+    start = parse_date(sc["startDate"], "startDate")
     out = []
     for t in range(days):
         d = start + datetime.timedelta(days=t)
@@ -247,6 +312,10 @@ def simulate_chunk(args):
     nw = sc["network"]
     HD0 = float(nw["hd0"])
     height0 = float(nw["height0"])
+    # sections 2 and 10.2: days the current epoch has run at day 0 (default epochBlocks / 144)
+    epochDays0 = nw.get("epochDays0")
+    if epochDays0 is not None:
+        epochDays0 = float(epochDays0)
 
     mk = sc["market"]
     theta = float(mk["theta"])
@@ -302,6 +371,10 @@ def simulate_chunk(args):
         Mn = fl["machinePrice"] * eN * 1e6                # price of 1 EH/s of new machines
         betaMed = fl["reinvest"]
         betaSig = fl["reinvestSigma"]
+        Ocap = fl["maxOrdersMw"] / eN                     # 11.3.1: Gmax / eN, EH/s a day
+        mustRun = fl["mustRun"]                           # 11.6
+        mrun = mustRun > 0.0
+        mfree = 1.0 - mustRun
         PBmax = fl["maxPayback"]
         kDel = 2.0 / fl["deliveryDays"]
         rr365 = fl["retireRate"] / 365.0
@@ -309,6 +382,13 @@ def simulate_chunk(args):
         Q2init = fl["shipping0"]
         sumK0 = sum(K0)
         share = [k / sumK0 for k in K0] if sumK0 > 0.0 else [1.0 / nc] * nc
+    else:
+        mrun = False
+
+    # MODEL.md 11.5: the day's online share (None without events)
+    online = sc.get("_online")
+    if online is not None and len(online) < days:
+        raise ValueError("online shares shorter than the horizon")
 
     npaths = stop - start
     daily = {m: [[0.0] * npaths for _ in range(days)] for m in DAILY_METRICS}
@@ -335,7 +415,7 @@ def simulate_chunk(args):
         HD = HD0
         height = height0
         epochBlocks = math.fmod(height0, 2016.0)
-        epochDays = epochBlocks / 144.0
+        epochDays = epochBlocks / 144.0 if epochDays0 is None else epochDays0
         K = K0[:]
         I = I0[:]
         Lq = [0.0] * nc
@@ -371,10 +451,11 @@ def simulate_chunk(args):
                     newv[c] = (log(u), 0.0, 0.0, 0.0, u)
 
         if fleet:
-            # 11.1: beta_path. Drawn from a second stream of the same (seed, path), so the
-            # main stream (prices, fees, ETF) is the one a run without `fleet` uses.
+            # 11.1: the investment intensity iota. Drawn from a second stream of the same
+            # (seed, path), so the main stream (prices, fees, ETF) is the one a run without
+            # `fleet` uses.
             frng = random.Random(f"minersim-independent:{seed}:{path}:fleet")
-            beta_path = betaMed * exp(betaSig * frng.gauss(0.0, 1.0))
+            iota = exp(betaSig * frng.gauss(0.0, 1.0))
             Kn = [0.0] * nc
             onT = [0.0] * nc    # the day's sum_k w[c][k] on[c][k]
             onN = [0.0] * nc    # the day's onN[c]
@@ -426,7 +507,20 @@ def simulate_chunk(args):
                 has_s, tl = tier_params[c]
                 on_w = 0.0
                 pw_w = 0.0
-                if has_s:
+                if mrun:
+                    # 11.6: a share mu of every tier runs whatever the hashprice, paying
+                    # its sites' mean power cost
+                    if has_s:
+                        for w, lnu, uwh, a, shift, _u in tl:
+                            x = (lhp - lnu) * a
+                            on_w += w * (mustRun + mfree * 0.5 * erfc(-x))
+                            pw_w += uwh * (2.0 * mustRun + mfree * erfc(shift - x))
+                    else:
+                        for w, lnu, uwh, a, shift, u in tl:
+                            onk = mustRun + mfree if hp >= u else mustRun
+                            on_w += w * onk
+                            pw_w += w * u * onk
+                elif has_s:
                     for w, lnu, uwh, a, shift, _u in tl:
                         x = (lhp - lnu) * a
                         on_w += w * 0.5 * erfc(-x)
@@ -442,32 +536,45 @@ def simulate_chunk(args):
                     lnu, uh, a, shift, u = newv[c]
                     if has_s:
                         x = (lhp - lnu) * a
-                        onn = 0.5 * erfc(-x)
-                        pwn = uh * erfc(shift - x)
-                    elif hp >= u:
-                        onn = 1.0
-                        pwn = u
+                        if mrun:
+                            onn = mustRun + mfree * 0.5 * erfc(-x)
+                            pwn = uh * (2.0 * mustRun + mfree * erfc(shift - x))
+                        else:
+                            onn = 0.5 * erfc(-x)
+                            pwn = uh * erfc(shift - x)
                     else:
-                        onn = 0.0
-                        pwn = 0.0
+                        onn = (mustRun + mfree if hp >= u else mustRun) if mrun else \
+                            (1.0 if hp >= u else 0.0)
+                        pwn = u * onn
+                    # orders and retirement (11.3) use the on-shares before events (11.5)
                     onT[c] = on_w
                     onN[c] = onn
                     Knc = Kn[c]
                     Kall = Kc + Knc
                     sumK += Kall
                     Ac = Kc * on_w + Knc * onn
+                    pwr = Kc * pw_w + Knc * pwn
+                    if online is not None:
+                        # 11.5: the events' forced-off share of the running machines
+                        Ac *= online[t]
+                        pwr *= online[t]
                     H += Ac
                     Qc = RperHD * Ac
                     sumQ += Qc
-                    C1 = Kc * pw_w + Knc * pwn + opex[c] * Kall
+                    C1 = pwr + opex[c] * Kall
                     C2 = capex[c] * Kall
                 else:
                     sumK += Kc
                     Ac = Kc * on_w
+                    pwr = Kc * pw_w
+                    if online is not None:
+                        # 11.5 (applies with or without a fleet)
+                        Ac *= online[t]
+                        pwr *= online[t]
                     H += Ac
                     Qc = RperHD * Ac
                     sumQ += Qc
-                    C1 = Kc * pw_w + opex[c] * Kc
+                    C1 = pwr + opex[c] * Kc
                     C2 = capex[c] * Kc
                 C3 = fin[c]
                 N = C1 + C2 + C3 - hpc[c]
@@ -519,11 +626,13 @@ def simulate_chunk(args):
                 elif rho < 1.0:
                     K[c] = Kc * gDown[c]
             if fleet:
-                # 11.3.1 payback and orders, from the day's hp (step 4)
+                # 11.3.1 payback and orders, from the day's hp (step 4):
+                # O = iota * min(Gmax / eN, beta * Rv * max(0, 1 - PB / PBmax) / M)
                 if hp > uN:
                     PB = Mn / (hp - uN)
                     f = 1.0 - PB / PBmax
-                    order = beta_path * (144.0 * R * P) * f / Mn if f > 0.0 else 0.0
+                    want = betaMed * (144.0 * R * P) * f / Mn if f > 0.0 else 0.0
+                    order = iota * (want if want < Ocap else Ocap)
                 else:
                     order = 0.0
                 # 11.3.2 delivery (Erlang-2); delivered capacity runs from the next day
@@ -656,6 +765,7 @@ def run(scenario_path, paths, seed, days, out, workers, sample_days):
         days = int(sc.get("days", 365))
     if "_replayFile" in sc:
         sc["_replayPrices"] = replay_prices(sc, days)
+    sc["_online"] = online_share(sc["_events"], days)
     os.makedirs(out, exist_ok=True)
     t0 = time.perf_counter()
 
