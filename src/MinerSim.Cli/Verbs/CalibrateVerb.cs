@@ -8,7 +8,7 @@ using MinerSim.Cli.Hosting;
 namespace MinerSim.Cli.Verbs;
 
 /// <summary><c>minersim calibrate</c>: fits a scenario's fleet block on history before a fit end (MODEL.md section 12).</summary>
-[Verb("calibrate", HelpText = "Fit a scenario's fleet parameters (reinvest, maxPayback, deliveryDays, mustRun, reinvestSigma; maxOrdersMw measured) on backtests that end before --fit-end; prints the fitted block.")]
+[Verb("calibrate", HelpText = "Fit a scenario's fleet parameters (reinvest, maxPayback, deliveryDays, mustRun, reinvestSigma, capacitySigma; maxOrdersMw measured) on backtests that end before --fit-end; prints the fitted block.")]
 internal sealed class CalibrateVerb : IVerb
 {
     [Option("scenario", HelpText = "Scenario with a fleet block. Default " + BacktestVerb.DefaultScenario + ".")]
@@ -81,7 +81,7 @@ internal sealed class CalibrateVerb : IVerb
         var sb = new StringBuilder();
         sb.Append(inv, $"{loaded.Scenario.Name}: fitted on {result.Origins.Count} origins {result.Origins[0]:yyyy-MM-dd} .. {result.Origins[^1]:yyyy-MM-dd} ({horizon} months each, ending by {fitEnd:yyyy-MM-dd}), {paths:N0} paths, {result.Evaluations} backtests\n");
         sb.Append(inv, $"in sample: median of medians {result.Fit.Model:F3} (as at origin {result.Fit.Persistence:F3}, constant hashprice {result.Fit.ConstantHashprice:F3}), {100 * result.Fit.Coverage:F0}% in band, beats both at {result.Fit.BeatsBoth} of {result.Fit.Origins}\n");
-        sb.Append(inv, $"\"reinvest\": {f.Reinvest:G4}, \"reinvestSigma\": {f.ReinvestSigma:G4}, \"maxPayback\": {f.MaxPayback:G4}, \"deliveryDays\": {f.DeliveryDays:G4}, \"maxOrdersMw\": {f.MaxOrdersMw:G4}, \"mustRun\": {f.MustRun:G4}\n");
+        sb.Append(inv, $"\"reinvest\": {f.Reinvest:G4}, \"reinvestSigma\": {f.ReinvestSigma:G4}, \"capacitySigma\": {f.CapacitySigma:G4}, \"maxPayback\": {f.MaxPayback:G4}, \"deliveryDays\": {f.DeliveryDays:G4}, \"maxOrdersMw\": {f.MaxOrdersMw:G4}, \"mustRun\": {f.MustRun:G4}\n");
         context.Out.Write(sb.ToString());
         return ExitCodes.Ok;
     }

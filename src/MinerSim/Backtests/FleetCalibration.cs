@@ -20,8 +20,9 @@ public static class FleetCalibration
 {
     /// <summary>
     /// <c>maxOrdersMw</c> is set to <see cref="ShippedMw"/>. Stage 1: <c>reinvest</c>, <c>maxPayback</c>, <c>deliveryDays</c> (on log scales) and <c>mustRun</c> (logit) minimise the mean over origins of
-    /// each origin's median |ln(p50 / real)|. Stage 2: the smallest <c>reinvestSigma</c> on a 0.05 grid whose 5-95 % band
-    /// holds at least <paramref name="coverage"/> of the fitting retargets.
+    /// each origin's median |ln(p50 / real)|. Stage 2: of the pairs (<c>capacitySigma</c> on a 0.025 grid to 0.4, the smallest
+    /// <c>reinvestSigma</c> on a 0.05 grid whose 5-95 % band holds at least <paramref name="coverage"/> of the fitting retargets),
+    /// the one with the narrowest band on average.
     /// </summary>
     public static FleetCalibrationResult Fit(
         Scenario template, BacktestData data, DateOnly firstOrigin, DateOnly fitEnd, int stepMonths, int horizonMonths,
@@ -42,10 +43,11 @@ public static class FleetCalibration
             return [.. origins.Select(o => Backtest.Run(s, data, o, o.AddMonths(horizonMonths), paths, seed, threads, cancellation: cancellation))];
         }
 
-        // Stage 1 fits the median path: no spread of the investment intensity (sigmaBeta 0) until stage 2.
+        // Stage 1 fits the median path: no spread across paths (sigmaBeta, sigmaK 0) until stage 2.
         FleetSpec Point(Vector<double> x) => fleet with
         {
             ReinvestSigma = 0,
+            CapacitySigma = 0,
             Reinvest = Math.Exp(x[0]),
             MaxPayback = Math.Clamp(Math.Exp(x[1]), 1, 3650),
             DeliveryDays = Math.Clamp(Math.Exp(x[2]), 2, 3650),
@@ -79,13 +81,47 @@ public static class FleetCalibration
         {
         }
 
-        var fitted = Point(bestX);
+        // Stage 2: the band. For each sigmaK on a 0.025 grid to 0.2, the smallest sigmaBeta (0.05 grid, by bisection: coverage
+        // grows with it) whose band holds the target; of those pairs, the narrowest band on average.
+        var point = Point(bestX);
+        FleetSpec? fitted = null;
         BacktestResult[] results = [];
-        for (int k = 0; k <= 60; k++)
+        double narrowest = double.PositiveInfinity;
+        for (int j = 0; j <= 16; j++)
         {
-            fitted = fitted with { ReinvestSigma = 0.05 * k };
+            var withK = point with { CapacitySigma = 0.025 * j };
+            int lo = -1, hi = 60; // coverage(lo) < target <= coverage(hi), in steps of 0.05
+            BacktestResult[]? atHi = null;
+            while (hi - lo > 1)
+            {
+                int mid = (lo + hi) / 2;
+                var r = Run(withK with { ReinvestSigma = 0.05 * mid });
+                if (RollingSummary.Of(r).Coverage >= coverage)
+                {
+                    hi = mid;
+                    atHi = r;
+                }
+                else
+                {
+                    lo = mid;
+                }
+            }
+
+            atHi ??= Run(withK with { ReinvestSigma = 0.05 * hi });
+            if (RollingSummary.Of(atHi).Coverage < coverage) continue;
+            double width = atHi.SelectMany(r => r.Rows).Average(x => Math.Log(x.P95 / x.P5));
+            if (width < narrowest)
+            {
+                narrowest = width;
+                fitted = withK with { ReinvestSigma = 0.05 * hi };
+                results = atHi;
+            }
+        }
+
+        if (fitted is null)
+        {
+            fitted = point with { ReinvestSigma = 3.0, CapacitySigma = 0.4 };
             results = Run(fitted);
-            if (RollingSummary.Of(results).Coverage >= coverage) break;
         }
 
         return new FleetCalibrationResult(fitted, origins, RollingSummary.Of(results), evaluations);

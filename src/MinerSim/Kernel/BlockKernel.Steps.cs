@@ -413,7 +413,8 @@ public sealed unsafe partial class BlockKernel
             if (fleet is not null)
             {
                 // Section 11.3.2-3: deliveries in proportion to K0, then machines that stay off are scrapped.
-                Vector512.Store(cap * (V.One - retire * (V.One - onSum)), _capacity + o);
+                var kept = cap * (V.One - retire * (V.One - onSum));
+                Vector512.Store(_drifts ? kept * Vector512.Load(_capacityStep + i) : kept, _capacity + o);
                 var arrived = newCap + delivered * C(fleet.DeliveryShare[c]);
                 Vector512.Store(arrived * (V.One - retire * (V.One - onNew)), _newCapacity + o);
             }

@@ -71,11 +71,14 @@ public sealed unsafe partial class BlockKernel
 
     // Section 11 (fleet dynamics; unused without a fleet): per cohort the new vintage's capacity, per path the
     // two delay stages and the path's investment intensity.
-    private readonly double* _newCapacity, _ordered, _shipping, _intensity;
+    private readonly double* _newCapacity, _ordered, _shipping, _intensity, _capacityStep;
     private readonly CompiledFleet? _fleet;
 
     // Section 11.5: today's share of running machines that events leave on (1 without events).
     private double _online = 1.0;
+
+    // Section 11.1: whether today's step moves the installed base by the path's kappa^(1/tauK).
+    private bool _drifts;
 
     // Per cohort [c * B + lane]: the power price's logarithm, the power price times e^(s^2/2) (1 without a
     // spread) and its reciprocal; tier j's median cost u = c_j p is c_j times the power price.
@@ -102,7 +105,7 @@ public sealed unsafe partial class BlockKernel
         _nt = _tierStart[_nc];
 
         _fleet = m.Fleet;
-        int laneArrays = 9 + 9 + 8 * _nc + 3 + 60 + 30 + 7 + MetricCatalog.DailyCount + MetricCatalog.SummaryCount;
+        int laneArrays = 9 + 9 + 8 * _nc + 4 + 60 + 30 + 7 + MetricCatalog.DailyCount + MetricCatalog.SummaryCount;
         long bytes = 4 * AlignedSlab.Footprint(Row, sizeof(ulong)) + laneArrays * AlignedSlab.Footprint(Row, sizeof(double))
             + AlignedSlab.Footprint(_nc * CohortStride, sizeof(double)) + 4 * AlignedSlab.Footprint(_nt, sizeof(double))
             + AlignedSlab.Footprint(W, sizeof(double));
@@ -114,7 +117,7 @@ public sealed unsafe partial class BlockKernel
         _otc = Lanes(); _eprev = Lanes(); _vprev = Lanes(); _bull = Lanes();
         _capacity = Lanes(_nc); _inventory = Lanes(_nc); _liquidated = Lanes(_nc); _phiCalm = Lanes(_nc);
         _lnPowerPrice = Lanes(_nc); _powerScale = Lanes(_nc); _invPowerScale = Lanes(_nc);
-        _newCapacity = Lanes(_nc); _ordered = Lanes(); _shipping = Lanes(); _intensity = Lanes();
+        _newCapacity = Lanes(_nc); _ordered = Lanes(); _shipping = Lanes(); _intensity = Lanes(); _capacityStep = Lanes();
         _hRing = Lanes(60); _sRing = Lanes(30);
         _h30 = Lanes(); _h60 = Lanes(); _s30 = Lanes(); _totalSold = Lanes(); _maxSales30 = Lanes(); _minH = Lanes(); _daysBelow = Lanes();
         // The sink reads these rows B apart.
@@ -173,6 +176,7 @@ public sealed unsafe partial class BlockKernel
     internal void StepDay(int t)
     {
         _online = _m.Online.Length > 0 ? _m.Online[t] : 1.0;
+        _drifts = _fleet?.Drifts(t) ?? false;
         StepDrawsAndPrice(t);
         StepMiners();
         StepMarketAndNetwork(t);
@@ -204,7 +208,7 @@ public sealed unsafe partial class BlockKernel
 
         bool regime = m.Model == PriceModelKind.Regime;
         bool fleet = _fleet is not null;
-        V reinvestSigma = C(_fleet?.ReinvestSigma ?? 0);
+        V reinvestSigma = C(_fleet?.ReinvestSigma ?? 0), capacitySigma = C(_fleet?.CapacitySigma ?? 0), capacityDays = C(_fleet?.CapacityDays ?? 1);
         V ordered0 = C(_fleet?.Ordered0 ?? 0), shipping0 = C(_fleet?.Shipping0 ?? 0);
         V muE = C(m.MuE), sigmaE = C(m.SigmaE), startBull = C(m.PStartBull);
         V epochBlocks = C(m.Height0 % 2016.0), epochDays = C(m.EpochDays0);
@@ -245,6 +249,9 @@ public sealed unsafe partial class BlockKernel
                 var f1 = LaneStreams.NextUniform(ref s0, ref s1, ref s2, ref s3);
                 var f2 = LaneStreams.NextUniform(ref s0, ref s1, ref s2, ref s3);
                 Vector512.Store(VectorMath.Exp(reinvestSigma * Gaussian.BoxMuller(f1, f2).Z0), _intensity + i);
+                var k1 = LaneStreams.NextUniform(ref s0, ref s1, ref s2, ref s3);
+                var k2 = LaneStreams.NextUniform(ref s0, ref s1, ref s2, ref s3);
+                Vector512.Store(VectorMath.Exp(capacitySigma * Gaussian.BoxMuller(k1, k2).Z0 / capacityDays), _capacityStep + i);
                 Vector512.Store(ordered0, _ordered + i);
                 Vector512.Store(shipping0, _shipping + i);
                 for (int c = 0; c < _nc; c++) Vector512.Store(V.Zero, _newCapacity + c * Row + i);

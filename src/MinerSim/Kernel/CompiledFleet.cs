@@ -15,6 +15,8 @@ public sealed class CompiledFleet
         MachinePrice = f.MachinePrice * f.NewEfficiency * 1e6;
         Reinvest = f.Reinvest;
         ReinvestSigma = f.ReinvestSigma;
+        CapacitySigma = f.CapacitySigma;
+        CapacityDays = f.CapacityDays;
         MaxPayback = f.MaxPayback;
         MaxOrders = f.MaxOrdersMw / f.NewEfficiency;
         DeliveryRate = 2.0 / f.DeliveryDays;
@@ -36,6 +38,12 @@ public sealed class CompiledFleet
     public double Reinvest { get; }
     /// <summary>sigmaBeta.</summary>
     public double ReinvestSigma { get; }
+    /// <summary>sigmaK.</summary>
+    public double CapacitySigma { get; }
+    /// <summary>tauK, days.</summary>
+    public double CapacityDays { get; }
+    /// <summary>Whether day <paramref name="t"/>'s step 11.3.3 still moves the installed base by kappa^(1/tauK) (days t + 1 &lt;= tauK).</summary>
+    public bool Drifts(int t) => t + 1 <= CapacityDays;
     /// <summary>PBmax, days.</summary>
     public double MaxPayback { get; }
     /// <summary>Gmax / eN: most EH/s ordered a day.</summary>

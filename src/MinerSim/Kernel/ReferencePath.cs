@@ -34,6 +34,7 @@ public static class ReferencePath
         var fleet = m.Fleet;
         double mustRun = fleet?.MustRun ?? 0.0;
         double intensity = fleet is null ? 0.0 : Math.Exp(fleet.ReinvestSigma * Gaussian.NextPair(ref rng).Z0);
+        double capacityStep = fleet is null ? 1.0 : Math.Exp(fleet.CapacitySigma * Gaussian.NextPair(ref rng).Z0 / fleet.CapacityDays);
 
         // Section 2: initial state.
         double price = m.P0, hd = m.Hd0, height = m.Height0;
@@ -211,6 +212,7 @@ public static class ReferencePath
                 for (int c = 0; c < nc; c++)
                 {
                     capacity[c] *= 1.0 - fleet.RetirePerDay * (1.0 - onOld[c]);
+                    if (fleet.Drifts(t)) capacity[c] *= capacityStep;
                     newCapacity[c] = (newCapacity[c] + delivered * fleet.DeliveryShare[c]) * (1.0 - fleet.RetirePerDay * (1.0 - onNew[c]));
                 }
             }

@@ -19,6 +19,10 @@ public sealed record FleetSpec
     public double ReinvestSigma { get; init; }
     /// <summary>Gmax: most MW of machines the industry can build a day (orders are capped at Gmax / eN EH/s a day).</summary>
     public double MaxOrdersMw { get; init; } = 1e9;
+    /// <summary>sigmaK: log-sd across paths of the drift of the installed base over the first <see cref="CapacityDays"/> days.</summary>
+    public double CapacitySigma { get; init; }
+    /// <summary>tauK: days over which the installed base drifts by the path's kappa.</summary>
+    public double CapacityDays { get; init; } = 42;
     /// <summary>PBmax: payback in days beyond which nobody orders.</summary>
     public double MaxPayback { get; init; } = 730;
     /// <summary>L: mean days from order to delivery.</summary>

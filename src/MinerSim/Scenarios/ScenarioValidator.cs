@@ -41,6 +41,8 @@ public static class ScenarioValidator
             c.Range("fleet.machinePrice", f.MachinePrice, 0, 100, lowOpen: true);
             c.Range("fleet.reinvest", f.Reinvest, 0, 10);
             c.Range("fleet.reinvestSigma", f.ReinvestSigma, 0, 3);
+            c.Range("fleet.capacitySigma", f.CapacitySigma, 0, 3);
+            c.Range("fleet.capacityDays", f.CapacityDays, 1, 3650);
             c.Range("fleet.maxPayback", f.MaxPayback, 1, 3650);
             c.Range("fleet.maxOrdersMw", f.MaxOrdersMw, 0, 1e9);
             c.Range("fleet.deliveryDays", f.DeliveryDays, 2, 3650);

@@ -32,7 +32,7 @@ public sealed class FleetKernelTests
             Fleet = new FleetSpec
             {
                 NewEfficiency = 13.5, NewPowerPrice = 0.05, MachinePrice = 1.0, Reinvest = 0.6, ReinvestSigma = reinvestSigma,
-                MaxPayback = 700, DeliveryDays = 120, RetireRate = 2.0, Ordered0 = 40, Shipping0 = 30, MaxOrdersMw = 12, MustRun = mustRun,
+                MaxPayback = 700, DeliveryDays = 120, RetireRate = 2.0, Ordered0 = 40, Shipping0 = 30, MaxOrdersMw = 12, MustRun = mustRun, CapacitySigma = 0.1,
             },
             Cohorts = [.. s.Cohorts.Select(c => c with { PSpread = c.PSpread * spreadScale })],
         };
