@@ -108,6 +108,8 @@ FLEET_FIELDS = {
     "machinePrice": (1.0, 0.0, 100.0, False),
     "reinvest": (0.0, 0.0, 10.0, True),
     "reinvestSigma": (0.0, 0.0, 3.0, True),
+    "capacitySigma": (0.0, 0.0, 3.0, True),
+    "capacityDays": (42.0, 1.0, 3650.0, True),
     "maxPayback": (730.0, 1.0, 3650.0, True),
     "deliveryDays": (180.0, 2.0, 3650.0, True),
     "retireRate": (0.0, 0.0, 365.0, True),
@@ -378,6 +380,8 @@ def simulate_chunk(args):
         PBmax = fl["maxPayback"]
         kDel = 2.0 / fl["deliveryDays"]
         rr365 = fl["retireRate"] / 365.0
+        kapSig = fl["capacitySigma"]                      # 11.1: drift of the installed base
+        kapDays = fl["capacityDays"]
         Q1init = fl["ordered0"]
         Q2init = fl["shipping0"]
         sumK0 = sum(K0)
@@ -456,6 +460,8 @@ def simulate_chunk(args):
             # `fleet` uses.
             frng = random.Random(f"minersim-independent:{seed}:{path}:fleet")
             iota = exp(betaSig * frng.gauss(0.0, 1.0))
+            # 11.1: the drift kappa = exp(sigmaK Z'); K[c] moves by kappa^(1/tauK) on days t <= tauK - 1
+            kapStep = exp(kapSig * frng.gauss(0.0, 1.0) / kapDays)
             Kn = [0.0] * nc
             onT = [0.0] * nc    # the day's sum_k w[c][k] on[c][k]
             onN = [0.0] * nc    # the day's onN[c]
@@ -638,11 +644,14 @@ def simulate_chunk(args):
                 # 11.3.2 delivery (Erlang-2); delivered capacity runs from the next day
                 Q1, Q2, delta = pipeline_step(Q1, Q2, order, kDel)
                 # 11.3.3 retirement of switched-off capacity (the day's on shares)
+                drift = t + 1 <= kapDays
                 for c in crange:
                     Kn[c] += delta * share[c]
                     if rr365 != 0.0:
                         K[c] *= 1.0 - rr365 * (1.0 - onT[c])
                         Kn[c] *= 1.0 - rr365 * (1.0 - onN[c])
+                    if drift:
+                        K[c] *= kapStep
             B = 144.0 * H / HD
 
             # 11. execution

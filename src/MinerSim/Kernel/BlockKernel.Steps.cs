@@ -278,29 +278,7 @@ public sealed unsafe partial class BlockKernel
                 bool pair = s <= MaxPairedSpread;
                 for (int g = _tierStart[c]; g < _tierStart[c + 1]; g++)
                 {
-                    var z = (lnRatio - C(_tierLnCost[g])) * invS;
-                    V on, shifted;
-                    if (TTails.Near)
-                    {
-                        // exp(z s - s^2/2) = (hp / u) e^(-s^2/2) = hp / (c_g p e^(s^2/2)): Phi(z - s) shares Phi(z)'s exponential.
-                        (on, shifted) = NormalCdf.PhiPairNear(z, sv, hpOverScale * C(_tierInvCost[g]));
-                    }
-                    else if (pair && !Vector512.GreaterThanAny(Vector512.Abs(z), C(NormalCdf.PairLimit)))
-                    {
-                        (on, shifted) = NormalCdf.PhiPair(z, sv, hpOverScale * C(_tierInvCost[g]));
-                    }
-                    else
-                    {
-                        on = NormalCdf.Phi(z);
-                        shifted = NormalCdf.Phi(z - sv);
-                    }
-
-                    if (mustRun)
-                    {
-                        on = mr + mrRest * on;
-                        shifted = mr + mrRest * shifted;
-                    }
-
+                    var (on, shifted) = RunningPair<TTails>((lnRatio - C(_tierLnCost[g])) * invS, sv, hpOverScale * C(_tierInvCost[g]), pair, mustRun, mr, mrRest);
                     onSum += C(_tierWeight[g]) * on;
                     pwSum += C(_tierWeight[g] * _tierCost[g]) * shifted;
                 }
@@ -309,28 +287,7 @@ public sealed unsafe partial class BlockKernel
                 if (fleet is not null)
                 {
                     // Section 11.2: the new vintage by the same rule (its weight is its own capacity).
-                    var z = (lnRatio - newLnCost) * invS;
-                    V shifted;
-                    if (TTails.Near)
-                    {
-                        (onNew, shifted) = NormalCdf.PhiPairNear(z, sv, hpOverScale * newInvCost);
-                    }
-                    else if (pair && !Vector512.GreaterThanAny(Vector512.Abs(z), C(NormalCdf.PairLimit)))
-                    {
-                        (onNew, shifted) = NormalCdf.PhiPair(z, sv, hpOverScale * newInvCost);
-                    }
-                    else
-                    {
-                        onNew = NormalCdf.Phi(z);
-                        shifted = NormalCdf.Phi(z - sv);
-                    }
-
-                    if (mustRun)
-                    {
-                        onNew = mr + mrRest * onNew;
-                        shifted = mr + mrRest * shifted;
-                    }
-
+                    (onNew, var shifted) = RunningPair<TTails>((lnRatio - newLnCost) * invS, sv, hpOverScale * newInvCost, pair, mustRun, mr, mrRest);
                     pwNew = newCost * shifted * powerScale;
                 }
             }
@@ -445,6 +402,41 @@ public sealed unsafe partial class BlockKernel
         Vector512.Store(Vector512.ConditionalSelect(Vector512.GreaterThan(installed, V.Zero), network / installed, V.Zero), activeOut + i);
         var below = Vector512.LessThan(price * productionAll, costAll) & V.One;
         Vector512.Store(Vector512.Load(_daysBelow + i) + below, _daysBelow + i);
+    }
+
+    /// <summary>
+    /// Step 5's running share Phi(z) and paid share Phi(z - s) of one tier (<paramref name="ratio"/> = hp / (c p e^(s^2/2))
+    /// = exp(z s - s^2/2), which the paired forms share), in <typeparamref name="TTails"/>'s form; with a must-run share
+    /// (MODEL.md 11.6) both become mu + (1 - mu) times themselves.
+    /// </summary>
+    /// <remarks>Inlined: a call in the tier loop would make the JIT spill the loop's live vectors.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static (V On, V Paid) RunningPair<TTails>(V z, V s, V ratio, bool pair, bool mustRun, V mr, V mrRest)
+        where TTails : struct, ITailForm
+    {
+        V on, paid;
+        if (TTails.Near)
+        {
+            // exp(z s - s^2/2) = (hp / u) e^(-s^2/2) = hp / (c_g p e^(s^2/2)): Phi(z - s) shares Phi(z)'s exponential.
+            (on, paid) = NormalCdf.PhiPairNear(z, s, ratio);
+        }
+        else if (pair && !Vector512.GreaterThanAny(Vector512.Abs(z), C(NormalCdf.PairLimit)))
+        {
+            (on, paid) = NormalCdf.PhiPair(z, s, ratio);
+        }
+        else
+        {
+            on = NormalCdf.Phi(z);
+            paid = NormalCdf.Phi(z - s);
+        }
+
+        if (mustRun)
+        {
+            on = mr + mrRest * on;
+            paid = mr + mrRest * paid;
+        }
+
+        return (on, paid);
     }
 
     /// <summary>Largest spread s for which step 5 uses <see cref="NormalCdf.PhiPair"/> (z s stays below 370 for |z| &lt;= 37).</summary>

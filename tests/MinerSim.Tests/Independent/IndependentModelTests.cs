@@ -10,7 +10,7 @@ namespace MinerSim.Tests.Independent;
 
 /// <summary>
 /// Compares the engine with the independent pure-Python implementation of MODEL.md
-/// (tests/independent/minersim_model.py) on the reference scenario: means by z-test,
+/// (tests/independent/minersim_model.py) on the reference scenario and on fleet-check.json: means by z-test,
 /// p5/p50/p95 by order-statistic bands (tests/independent/compare.py).
 /// </summary>
 [Category("Statistical")]
@@ -20,11 +20,13 @@ public sealed class IndependentModelTests
     private const long EnginePaths = 20_000;
     private const int PythonPaths = 8_000;
 
-    [Test]
-    public void Engine_Agrees_WithIndependentPythonModel_OnReferenceScenario()
+    /// <summary>The reference scenario (MODEL.md v1.1), and fleet-check.json: replayed 2022 prices with every mechanism of sections 10-11.</summary>
+    [TestCase("samples/scenarios/reference.json")]
+    [TestCase("tests/independent/fleet-check.json")]
+    public void Engine_Agrees_WithIndependentPythonModel(string scenario)
     {
         string root = TestScenarios.RepoRoot;
-        string scenarioPath = Path.Combine(root, "samples", "scenarios", "reference.json");
+        string scenarioPath = Path.Combine(root, scenario);
         string modelScript = Path.Combine(root, "tests", "independent", "minersim_model.py");
         string compareScript = Path.Combine(root, "tests", "independent", "compare.py");
         // MINERSIM_INDEPENDENT_OUT keeps both runs' CSVs in that folder for inspection.
@@ -43,7 +45,8 @@ public sealed class IndependentModelTests
             Assert.That(py.ExitCode, Is.Zero, "minersim_model.py failed:\n" + py.Output);
 
             // (a) the engine, in process, exact quantiles.
-            var model = new CompiledScenario(ScenarioLoader.Parse(File.ReadAllText(scenarioPath), "reference.json"), Days);
+            // The CLI's loader: it reads a replayed scenario's price file too.
+            var model = MinerSim.Cli.Scenarios.ScenarioFiles.Load(scenarioPath).Compile(Days);
             var clock = Stopwatch.StartNew();
             var result = Simulator.Run(model, new RunSettings { Paths = EnginePaths, Seed = 1, Threads = 2, Quantiles = QuantileMethod.Exact }, "hash");
             TestContext.Out.WriteLine($"engine: {EnginePaths} paths x {Days} days in {clock.Elapsed.TotalSeconds:F1} s");
