@@ -318,6 +318,8 @@ def simulate_chunk(args):
     epochDays0 = nw.get("epochDays0")
     if epochDays0 is not None:
         epochDays0 = float(epochDays0)
+    # section 5: the network's hashrate on the days before day 0 (oldest first); the last 59 are used
+    hhist = [float(x) for x in (nw.get("hashrateHistory") or [])][-59:]
 
     mk = sc["market"]
     theta = float(mk["theta"])
@@ -699,11 +701,23 @@ def simulate_chunk(args):
 
             if t == 0:
                 H0 = H
-                sumA = 30.0 * H0
-                sumB = 30.0 * H0
+                if hhist:
+                    # section 5: days before day 0 from network.hashrateHistory (last 59, the last is day -1),
+                    # earlier days count as day 0's H
+                    def before(d):
+                        return hhist[len(hhist) + d] if d >= -len(hhist) else H0
+                    sumA = math.fsum(before(d) for d in range(-30, 0))
+                    sumB = math.fsum(before(d) for d in range(-60, -30))
+                else:
+                    sumA = 30.0 * H0
+                    sumB = 30.0 * H0
             # slide: sumA gains H_t, loses H_{t-30}; sumB gains H_{t-30}, loses H_{t-60}
-            Hm30 = Hhist[t - 30] if t >= 30 else H0
-            Hm60 = Hhist[t - 60] if t >= 60 else H0
+            if hhist:
+                Hm30 = Hhist[t - 30] if t >= 30 else before(t - 30)
+                Hm60 = Hhist[t - 60] if t >= 60 else before(t - 60)
+            else:
+                Hm30 = Hhist[t - 30] if t >= 30 else H0
+                Hm60 = Hhist[t - 60] if t >= 60 else H0
             Hhist.append(H)
             sumA += H - Hm30
             sumB += Hm30 - Hm60

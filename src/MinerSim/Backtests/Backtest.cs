@@ -45,7 +45,12 @@ public static class Backtest
             StartDate = from,
             Days = days,
             Price = template.Price with { Model = "replay", P0 = price, Replay = new ReplaySpec { File = "(backtest)" }, Gamma = 0 },
-            Network = template.Network with { Hd0 = chain.ImpliedHashrate, Height0 = chain.Height, EpochDays0 = chain.EpochDays, DifficultyAdjustment = true },
+            Network = template.Network with
+            {
+                Hd0 = chain.ImpliedHashrate, Height0 = chain.Height, EpochDays0 = chain.EpochDays, DifficultyAdjustment = true,
+                // The hash ribbon starts from the real hashrate of the 59 days before the origin (each day's epoch rate).
+                HashrateHistory = [.. Enumerable.Range(1, 59).Reverse().Select(k => data.Chain.At(from.AddDays(-k)).EpochHashrate)],
+            },
             Cohorts = [.. cohorts.Select(c => c with { K0 = c.K0 * scale })],
             Fleet = template.Fleet is { } fleet ? SpinUp(template, fleet, data, from) : null,
             // The real shocks that touch the window (10.2), in place of the template's own what-if events.

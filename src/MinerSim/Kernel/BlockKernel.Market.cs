@@ -62,7 +62,23 @@ public sealed unsafe partial class BlockKernel
 
             // Hash ribbon: ring of the last 60 H; days before day 0 count as day 0's H.
             V h30, h60;
-            if (first)
+            if (first && m.HashrateHistory.Length > 0)
+            {
+                // Days -59 .. -1 from the given history (day 0's H before it), in ring slots 60 + d; sums as ReferencePath.
+                var history = m.HashrateHistory;
+                for (int d = -59; d <= -1; d++)
+                {
+                    int j = history.Length + d;
+                    Vector512.Store(j >= 0 ? C(history[j]) : network, _hRing + (60 + d) * Row + i);
+                }
+
+                Vector512.Store(network, _hRing + i);
+                h30 = network;
+                for (int d = -1; d >= -29; d--) h30 += Vector512.Load(_hRing + (60 + d) * Row + i);
+                h60 = h30;
+                for (int d = -30; d >= -59; d--) h60 += Vector512.Load(_hRing + (60 + d) * Row + i);
+            }
+            else if (first)
             {
                 for (int slot = 0; slot < 60; slot++) Vector512.Store(network, _hRing + slot * Row + i);
                 h30 = C(30.0) * network;

@@ -83,6 +83,8 @@ public sealed class CompiledScenario
         Hd0 = scenario.Network.Hd0;
         Height0 = scenario.Network.Height0;
         EpochDays0 = scenario.Network.EpochDays0 ?? Height0 % 2016.0 / 144.0;
+        var history = scenario.Network.HashrateHistory;
+        HashrateHistory = [.. history.Skip(Math.Max(0, history.Count - 59))];
         Retargets = scenario.Network.DifficultyAdjustment;
 
         var m = scenario.Market;
@@ -153,6 +155,8 @@ public sealed class CompiledScenario
     public double Hd0 { get; }
     /// <summary>height0.</summary>
     public double Height0 { get; }
+    /// <summary>The last (up to 59) daily hashrates before day 0, oldest first; empty: days before day 0 count as day 0's H.</summary>
+    public double[] HashrateHistory { get; }
     /// <summary>Days the current epoch has run at day 0: <c>network.epochDays0</c>, else (height0 mod 2016) / 144.</summary>
     public double EpochDays0 { get; }
     /// <summary>Whether difficulty retargets (MODEL.md step 13).</summary>

@@ -257,7 +257,24 @@ public static class ReferencePath
             double inv = 0;
             for (int c = 0; c < nc; c++) inv += inventory[c];
 
-            if (t == 0)
+            if (t == 0 && m.HashrateHistory.Length > 0)
+            {
+                // Section 5: days -59 .. -1 from the given history (day 0's H before it), in ring slots 60 + d.
+                Array.Fill(sRing, 0.0);
+                var history = m.HashrateHistory;
+                for (int d = -59; d <= -1; d++)
+                {
+                    int j = history.Length + d;
+                    hRing[60 + d] = j >= 0 ? history[j] : network;
+                }
+
+                hRing[0] = network;
+                h30 = network;
+                for (int d = -1; d >= -29; d--) h30 += hRing[60 + d];
+                h60 = h30;
+                for (int d = -30; d >= -59; d--) h60 += hRing[60 + d];
+            }
+            else if (t == 0)
             {
                 Array.Fill(hRing, network);
                 Array.Fill(sRing, 0.0);

@@ -17,4 +17,10 @@ public sealed record NetworkSpec
     /// as if the epoch so far had run at 144 blocks a day.
     /// </summary>
     public double? EpochDays0 { get; init; }
+    /// <summary>
+    /// The network's daily hashrate (EH/s) on the days just before day 0, oldest first, the last being day -1; at most 59
+    /// are used (the last ones). The hash ribbon's moving averages start from them (MODEL.md section 5); days before
+    /// them count as day 0's H.
+    /// </summary>
+    public IReadOnlyList<double> HashrateHistory { get; init; } = [];
 }

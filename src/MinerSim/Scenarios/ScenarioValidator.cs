@@ -28,6 +28,7 @@ public static class ScenarioValidator
         c.Range("network.hd0", s.Network.Hd0, 1e-9, 1e12, lowOpen: true);
         c.Range("network.height0", s.Network.Height0, 0, 1e9);
         if (s.Network.EpochDays0 is double epochDays0) c.Range("network.epochDays0", epochDays0, 0, 3650);
+        for (int i = 0; i < s.Network.HashrateHistory.Count; i++) c.Range($"network.hashrateHistory[{i}]", s.Network.HashrateHistory[i], 0, 1e12);
         c.Range("market.theta", s.Market.Theta, 0, 1);
         c.Range("market.otcDays", s.Market.OtcDays, 1, 3650);
         c.Range("market.muE", s.Market.MuE, -1e7, 1e7);

@@ -38,12 +38,15 @@ public sealed class FleetKernelTests
         };
     }
 
-    [TestCase(1.0, 0.15)]
-    [TestCase(0.0, 0.15)]
-    [TestCase(1.0, 0.0)]
-    public void Kernel_MatchesScalarReference_WithFleet(double spreadScale, double mustRun)
+    [TestCase(1.0, 0.15, 0)]
+    [TestCase(0.0, 0.15, 0)]
+    [TestCase(1.0, 0.0, 45)]
+    public void Kernel_MatchesScalarReference_WithFleet(double spreadScale, double mustRun, int historyDays)
     {
-        var m = new CompiledScenario(WithFleet(spreadScale, mustRun: mustRun), 200);
+        var s = WithFleet(spreadScale, mustRun: mustRun);
+        // A falling history (1,400 EH/s 45 days ago down to 1,000): some paths start with the ribbon inverted.
+        s = s with { Network = s.Network with { HashrateHistory = [.. Enumerable.Range(0, historyDays).Select(d => 1400.0 - 400.0 * d / historyDays)] } };
+        var m = new CompiledScenario(s, 200);
         var capture = new Capture(m.Days);
         new BlockKernel(m).Run(11, 3000, 64, capture);
         for (int i = 0; i < 64; i++)
@@ -106,5 +109,23 @@ public sealed class FleetKernelTests
         var capped = new CompiledFleet(new FleetSpec { NewEfficiency = 20, Reinvest = 0.5, MaxPayback = 500, MaxOrdersMw = 10 }, TestScenarios.Load("reference").Cohorts);
         Assert.That(capped.Orders(1, 124_000, 500), Is.EqualTo(0.5).Within(1e-12));
         Assert.That(capped.Orders(1.5, 124_000, 500), Is.EqualTo(0.75).Within(1e-12));
+    }
+
+    [Test]
+    public void RibbonStartsFromTheGivenHistory()
+    {
+        var s = TestScenarios.Load("reference");
+        var flat = ReferencePath.Simulate(new CompiledScenario(s, 5), 1, 0);
+        Assert.That(flat[0, DailyMetric.RibbonInverted], Is.Zero); // v1.1: days before day 0 count as day 0's H
+        double h0 = flat[0, DailyMetric.Hashrate];
+        // 59 days falling from 1.5 H0 to just above H0: the 30-day average is below the 60-day one at once.
+        double[] falling = [.. Enumerable.Range(0, 59).Select(d => h0 * (1.5 - 0.5 * d / 59.0))];
+        var inverted = ReferencePath.Simulate(new CompiledScenario(s with { Network = s.Network with { HashrateHistory = falling } }, 5), 1, 0);
+        Assert.That(inverted[0, DailyMetric.RibbonInverted], Is.EqualTo(1.0));
+        double[] rising = [.. falling.Reverse().Select(x => x * 0.5)];
+        var notInverted = ReferencePath.Simulate(new CompiledScenario(s with { Network = s.Network with { HashrateHistory = rising } }, 5), 1, 0);
+        Assert.That(notInverted[0, DailyMetric.RibbonInverted], Is.Zero);
+        // Only the ribbon moves: the same hashrate every day.
+        Assert.That(inverted[4, DailyMetric.Hashrate], Is.EqualTo(flat[4, DailyMetric.Hashrate]));
     }
 }
