@@ -14,7 +14,7 @@ internal static class BacktestText
     public static string One(BacktestResult r, DateOnly fitEnd)
     {
         var sb = new StringBuilder();
-        string sample = r.From < fitEnd ? "in sample" : "out of sample";
+        string sample = r.From < fitEnd ? $"origin before the fit end {fitEnd:yyyy-MM-dd}" : $"out of sample: from the fit end {fitEnd:yyyy-MM-dd} on";
         sb.Append(Inv, $"{r.Scenario.Name}: {r.Rows.Count} real retargets {r.From:yyyy-MM-dd} .. {r.To:yyyy-MM-dd} ({sample}), {r.Paths:N0} paths\n");
         TextTable.Append(sb, ["forecast", "median |ln(f/real)|", "max |ln(f/real)|", "real in 5-95% band"],
         [
@@ -30,17 +30,17 @@ internal static class BacktestText
     public static string Rolling(RollingBacktest rolling, string scenarioName)
     {
         var sb = new StringBuilder();
-        sb.Append(Inv, $"{scenarioName}: {rolling.Results.Count} origins; parameters fitted before {rolling.FitEnd:yyyy-MM-dd}\n");
+        sb.Append(Inv, $"{scenarioName}: {rolling.Results.Count} origins; fit end {rolling.FitEnd:yyyy-MM-dd} (origins from it on are out of sample)\n");
         TextTable.Append(sb, ["origin", "sample", "retargets", "model", "max", "in band", "as-at-origin", "const-hashprice", "beats both"],
             [.. rolling.Results.Select(r => (IReadOnlyList<string>)
             [
-                r.From.ToString("yyyy-MM-dd", Inv), r.From < rolling.FitEnd ? "in" : "out", r.Rows.Count.ToString(Inv),
+                r.From.ToString("yyyy-MM-dd", Inv), r.From < rolling.FitEnd ? "before" : "out", r.Rows.Count.ToString(Inv),
                 F(r.Model.Median), F(r.Model.Max), P(r.Coverage), F(r.Persistence.Median), F(r.ConstantHashprice.Median), r.BeatsBaselines ? "yes" : "no",
             ])], textColumns: 2);
         sb.Append("(columns model .. const-hashprice: median |ln(forecast / real difficulty)| over the origin's retargets)\n");
         TextTable.Append(sb, ["origins", "n", "median of medians", "worst", "in band", "as-at-origin", "const-hashprice", "beats both"],
         [
-            Summary("in sample", rolling.InSample),
+            Summary("before fit end", rolling.BeforeFitEnd),
             Summary("out of sample", rolling.OutOfSample),
             Summary("all", rolling.All),
         ]);
@@ -93,11 +93,11 @@ internal static class BacktestText
         return sb.ToString();
     }
 
-    /// <summary><c>summary.csv</c>: the rolling figures in sample, out of sample and overall.</summary>
+    /// <summary><c>summary.csv</c>: the rolling figures of the origins before the fit end, out of sample and overall.</summary>
     public static string SummaryCsv(RollingBacktest rolling)
     {
         var sb = new StringBuilder("origins,n,model_median_of_medians,model_worst,coverage_5_95,as_at_origin_median_of_medians,constant_hashprice_median_of_medians,beats_both\n");
-        foreach (var (name, s) in new[] { ("in_sample", rolling.InSample), ("out_of_sample", rolling.OutOfSample), ("all", rolling.All) })
+        foreach (var (name, s) in new[] { ("before_fit_end", rolling.BeforeFitEnd), ("out_of_sample", rolling.OutOfSample), ("all", rolling.All) })
         {
             sb.Append(Inv, $"{name},{s.Origins},{s.Model:R},{s.WorstError:R},{s.Coverage:R},{s.Persistence:R},{s.ConstantHashprice:R},{s.BeatsBoth}\n");
         }

@@ -16,7 +16,7 @@ namespace MinerSim.Cli.Verbs;
 internal sealed class BacktestVerb : IVerb
 {
     /// <summary>The scenario whose miners are backtested when --scenario is not given.</summary>
-    public const string DefaultScenario = "samples/scenarios/reference.json";
+    public const string DefaultScenario = "samples/scenarios/baseline.json";
 
     /// <summary>Origins from this day on are out of sample: no parameter was fitted on data from it on.</summary>
     public static readonly DateOnly DefaultFitEnd = new(2020, 1, 1);
@@ -69,7 +69,8 @@ internal sealed class BacktestVerb : IVerb
     [Usage(ApplicationAlias = "minersim")]
     public static IEnumerable<Example> Examples =>
     [
-        new("One origin, one year", new BacktestVerb { From = "2020-01-01", To = "2021-01-01" }),
+        new("The calibrated scenario from one origin, one year", new BacktestVerb { From = "2020-01-01", To = "2021-01-01" }),
+        new("MODEL.md v1.1 (the reference scenario) from the same origin", new BacktestVerb { From = "2020-01-01", To = "2021-01-01", Scenario = "samples/scenarios/reference.json" }),
         new("Half-yearly origins 2016-2023, 12 months each", new BacktestVerb { From = "2016-01-01", To = "2023-01-01", Rolling = "6m", Horizon = "12m" }),
     ];
 
@@ -133,7 +134,7 @@ internal sealed class BacktestVerb : IVerb
     {
         string v = value.Trim().ToLowerInvariant();
         int factor = v.EndsWith('y') ? 12 : 1;
-        string number = v.TrimEnd('m', 'y');
+        string number = v.EndsWith('y') || v.EndsWith('m') ? v[..^1] : v;
         if (!int.TryParse(number, NumberStyles.None, CultureInfo.InvariantCulture, out int n) || n * factor < 1 || n * factor > 120)
         {
             throw new UsageException($"--{option.TrimStart('-')}: '{value}' is not a number of months in [1, 120], e.g. 6m or 1y");

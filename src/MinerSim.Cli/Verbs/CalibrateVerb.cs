@@ -11,7 +11,7 @@ namespace MinerSim.Cli.Verbs;
 [Verb("calibrate", HelpText = "Fit a scenario's fleet parameters (reinvest, maxPayback, deliveryDays, mustRun, reinvestSigma, capacitySigma; maxOrdersMw measured) on backtests that end before --fit-end; prints the fitted block.")]
 internal sealed class CalibrateVerb : IVerb
 {
-    [Option("scenario", HelpText = "Scenario with a fleet block. Default " + BacktestVerb.DefaultScenario + ".")]
+    [Option("scenario", HelpText = "Scenario with a fleet block (MODEL.md section 11). Default " + BacktestVerb.DefaultScenario + ".")]
     public string? Scenario { get; set; }
 
     [Option("fit-end", HelpText = "No data from this day on is used. Default 2020-01-01.")]
@@ -35,7 +35,7 @@ internal sealed class CalibrateVerb : IVerb
     [Option("coverage", HelpText = "Share of fitting retargets the 5-95% band must hold, in (0, 1). Default 0.8.")]
     public double? Coverage { get; set; }
 
-    [Option("max-evaluations", HelpText = "Most backtests the optimizer runs, in [10, 10000]. Default 200.")]
+    [Option("max-evaluations", HelpText = "Most objective evaluations of the optimizer (each a backtest of every fitting origin), in [10, 10000]. Default 200; the band stage adds up to about 120.")]
     public int? MaxEvaluations { get; set; }
 
     [Option("prices", HelpText = "Daily closes. Default: ../data/btc-usd-daily.csv beside the scenario's folder.")]
@@ -73,14 +73,21 @@ internal sealed class CalibrateVerb : IVerb
         int threads = QuestionOptions.Threads(Threads);
         var (loaded, data) = BacktestOptions.Load(Scenario, Prices, Epochs, Frontier, Events);
         if (loaded.Scenario.Fleet is null) throw new UsageException($"--scenario: {loaded.Path} has no fleet block to fit (MODEL.md section 11)");
-        if (data.Refuses(from, from.AddMonths(horizon)) is { } why) throw new UsageException("--from: " + why);
+        var origins = FleetCalibration.FittingOrigins(from, fitEnd, step, horizon);
+        if (origins.Length == 0) throw new UsageException($"--fit-end: no origin from {from:yyyy-MM-dd} has a {horizon}-month window ending before {fitEnd:yyyy-MM-dd}; give an earlier --from or a later --fit-end");
+        foreach (var o in origins)
+        {
+            if (data.Refuses(o, o.AddMonths(horizon)) is { } why) throw new UsageException($"--from/--fit-end: origin {o:yyyy-MM-dd}: {why}");
+        }
+
+        if (data.Frontier is { } frontier && !frontier.Covers(fitEnd.AddDays(-1))) throw new UsageException($"--fit-end: {fitEnd:yyyy-MM-dd} is before the efficiency frontier's first machine");
 
         var result = FleetCalibration.Fit(loaded.Scenario, data, from, fitEnd, step, horizon, paths, Seed ?? 1, threads, coverage, maxEvaluations, context.CancellationToken);
         var f = result.Fleet;
         var inv = CultureInfo.InvariantCulture;
         var sb = new StringBuilder();
-        sb.Append(inv, $"{loaded.Scenario.Name}: fitted on {result.Origins.Count} origins {result.Origins[0]:yyyy-MM-dd} .. {result.Origins[^1]:yyyy-MM-dd} ({horizon} months each, ending by {fitEnd:yyyy-MM-dd}), {paths:N0} paths, {result.Evaluations} backtests\n");
-        sb.Append(inv, $"in sample: median of medians {result.Fit.Model:F3} (as at origin {result.Fit.Persistence:F3}, constant hashprice {result.Fit.ConstantHashprice:F3}), {100 * result.Fit.Coverage:F0}% in band, beats both at {result.Fit.BeatsBoth} of {result.Fit.Origins}\n");
+        sb.Append(inv, $"{loaded.Scenario.Name}: fitted on {result.Origins.Count} origins {result.Origins[0]:yyyy-MM-dd} .. {result.Origins[^1]:yyyy-MM-dd} ({horizon} months each, ending before {fitEnd:yyyy-MM-dd}), {paths:N0} paths, {result.Evaluations} evaluations\n");
+        sb.Append(inv, $"on the fitting windows: median of medians {result.Fit.Model:F3} (as at origin {result.Fit.Persistence:F3}, constant hashprice {result.Fit.ConstantHashprice:F3}), {100 * result.Fit.Coverage:F0}% in band, beats both at {result.Fit.BeatsBoth} of {result.Fit.Origins}\n");
         sb.Append(inv, $"\"reinvest\": {f.Reinvest:G4}, \"reinvestSigma\": {f.ReinvestSigma:G4}, \"capacitySigma\": {f.CapacitySigma:G4}, \"maxPayback\": {f.MaxPayback:G4}, \"deliveryDays\": {f.DeliveryDays:G4}, \"maxOrdersMw\": {f.MaxOrdersMw:G4}, \"mustRun\": {f.MustRun:G4}\n");
         context.Out.Write(sb.ToString());
         return ExitCodes.Ok;

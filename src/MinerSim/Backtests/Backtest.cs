@@ -31,14 +31,19 @@ public static class Backtest
         double price = data.Prices.On(from);
         var cohorts = template.Cohorts.Select(c => c with { Tiers = [.. c.Tiers.Select(t => t with { Efficiency = t.Efficiency * efficiency })] }).ToArray();
 
-        // Capacity: the fleet that, at the origin's hashprice and each cohort's median power price, runs the current epoch's
-        // block rate (blocks since its retarget over the time since; with heights interpolated linearly, the epoch's mean).
+        // Capacity: the fleet that, at the origin's hashprice and each cohort's median power price, runs the hashrate of the
+        // last epoch that ended before the origin (what an observer then knows), with that epoch's outages taken out again:
+        // step 5 applies the events in force from day 0 on.
         double hp = 144.0 * (Subsidy.AtHeight(chain.Height) + template.Fees.Median) * price / chain.ImpliedHashrate;
-        // Events already running at the origin (the real epoch rate includes them) are taken out again: step 5 applies them.
         var events = (data.Events ?? []).Where(e => e.Date <= from.AddDays(days - 1) && e.Date.AddDays((int)Math.Ceiling(e.DaysBack)) > from).ToArray();
-        double online = 1.0 - Math.Min(1.0, events.Sum(e => e.Date <= from ? e.ShareOff * Math.Max(0.0, 1.0 - (from.DayNumber - e.Date.DayNumber) / e.DaysBack) : 0.0));
+        double online = MeanOnline(data.Events ?? [], DateOnly.FromDateTime(chain.HashrateFrom.UtcDateTime), DateOnly.FromDateTime(chain.HashrateTo.UtcDateTime));
         double running = cohorts.Sum(c => c.K0 * RunningShare(c, hp, template.Fleet?.MustRun ?? 0)) * online;
-        double scale = running > 0 ? chain.EpochHashrate / running : chain.ImpliedHashrate / template.Network.Hd0;
+        if (!(running > 1e-12 * cohorts.Sum(c => c.K0)))
+        {
+            throw new ArgumentException($"scenario '{template.Name}': at the hashprice of {from:yyyy-MM-dd} ({hp / 1000:G4} USD per PH/s a day) none of its machines runs, so no fleet can be sized to the real hashrate", nameof(template));
+        }
+
+        double scale = chain.Hashrate / running;
         return template with
         {
             Name = $"{template.Name}@{from:yyyy-MM-dd}",
@@ -48,14 +53,35 @@ public static class Backtest
             Network = template.Network with
             {
                 Hd0 = chain.ImpliedHashrate, Height0 = chain.Height, EpochDays0 = chain.EpochDays, DifficultyAdjustment = true,
-                // The hash ribbon starts from the real hashrate of the 59 days before the origin (each day's epoch rate).
-                HashrateHistory = [.. Enumerable.Range(1, 59).Reverse().Select(k => data.Chain.At(from.AddDays(-k)).EpochHashrate)],
+                // The hash ribbon starts from the real hashrate of the 59 days before the origin, as known on each day.
+                HashrateHistory = [.. Enumerable.Range(1, 59).Reverse().Select(k => data.Chain.At(from.AddDays(-k)).Hashrate)],
             },
             Cohorts = [.. cohorts.Select(c => c with { K0 = c.K0 * scale })],
             Fleet = template.Fleet is { } fleet ? SpinUp(template, fleet, data, from) : null,
             // The real shocks that touch the window (10.2), in place of the template's own what-if events.
             Events = events,
         };
+    }
+
+    /// <summary>Mean over the whole days from <paramref name="first"/> to the day before <paramref name="end"/> (at least one) of MODEL.md 11.5's online share.</summary>
+    public static double MeanOnline(IReadOnlyList<EventSpec> events, DateOnly first, DateOnly end)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        if (events.Count == 0) return 1.0;
+        int n = Math.Max(1, end.DayNumber - first.DayNumber);
+        double sum = 0;
+        for (int k = 0; k < n; k++)
+        {
+            var d = first.AddDays(k);
+            double off = events.Sum(e =>
+            {
+                double since = d.DayNumber - e.Date.DayNumber;
+                return since >= 0 && since < e.DaysBack ? e.ShareOff * (1.0 - since / e.DaysBack) : 0.0;
+            });
+            sum += 1.0 - Math.Min(1.0, off);
+        }
+
+        return sum / n;
     }
 
     /// <summary>Share of cohort <paramref name="c"/>'s capacity that runs at hashprice <paramref name="hp"/> at its median power price (step 5, 11.6).</summary>

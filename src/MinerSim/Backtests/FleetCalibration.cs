@@ -8,7 +8,7 @@ namespace MinerSim.Backtests;
 /// <summary>The fitted fleet block and how it scores on the fitting origins.</summary>
 /// <param name="Fleet">The template's fleet block with the fitted reinvest, maxPayback, deliveryDays and reinvestSigma.</param>
 /// <param name="Origins">The fitting origins: every window ends on or before the fit end.</param>
-/// <param name="Fit">Rolling figures of the fitted model on those origins (in sample).</param>
+/// <param name="Fit">Rolling figures of the fitted model on those origins (the fitting windows).</param>
 /// <param name="Evaluations">Backtests run by the optimizer.</param>
 public sealed record FleetCalibrationResult(FleetSpec Fleet, IReadOnlyList<DateOnly> Origins, RollingSummary Fit, int Evaluations);
 
@@ -30,8 +30,8 @@ public static class FleetCalibration
     {
         ArgumentNullException.ThrowIfNull(template);
         var fleet = template.Fleet ?? throw new ArgumentException($"scenario '{template.Name}' has no fleet block to fit", nameof(template));
-        var origins = RollingBacktest.Origins(firstOrigin, fitEnd, stepMonths).Where(o => o.AddMonths(horizonMonths) <= fitEnd).ToArray();
-        if (origins.Length == 0) throw new ArgumentOutOfRangeException(nameof(firstOrigin), $"no origin from {firstOrigin:yyyy-MM-dd} has a {horizonMonths}-month window ending by {fitEnd:yyyy-MM-dd}");
+        var origins = FittingOrigins(firstOrigin, fitEnd, stepMonths, horizonMonths);
+        if (origins.Length == 0) throw new ArgumentOutOfRangeException(nameof(firstOrigin), $"no origin from {firstOrigin:yyyy-MM-dd} has a {horizonMonths}-month window ending before {fitEnd:yyyy-MM-dd}");
 
         // The manufacturing cap is measured, not fitted: the most the industry had ever added before the fit end.
         double shipped = ShippedMw(data, fitEnd);
@@ -81,7 +81,7 @@ public static class FleetCalibration
         {
         }
 
-        // Stage 2: the band. For each sigmaK on a 0.025 grid to 0.2, the smallest sigmaBeta (0.05 grid, by bisection: coverage
+        // Stage 2: the band. For each sigmaK on a 0.025 grid to 0.4, the smallest sigmaBeta (0.05 grid, by bisection: coverage
         // grows with it) whose band holds the target; of those pairs, the narrowest band on average.
         var point = Point(bestX);
         FleetSpec? fitted = null;
@@ -128,6 +128,13 @@ public static class FleetCalibration
     }
 
     /// <summary>
+    /// The origins <paramref name="firstOrigin"/>, + step, ... whose window of <paramref name="horizonMonths"/> months ends before
+    /// <paramref name="fitEnd"/> (a window includes its last day, so no close or retarget from the fit end on is used).
+    /// </summary>
+    public static DateOnly[] FittingOrigins(DateOnly firstOrigin, DateOnly fitEnd, int stepMonths, int horizonMonths) =>
+        [.. RollingBacktest.Origins(firstOrigin, fitEnd, stepMonths).Where(o => o.AddMonths(horizonMonths) < fitEnd)];
+
+    /// <summary>
     /// The most MW of machines a day the network has added before <paramref name="fitEnd"/>: over every 365-day window
     /// ending before it, the rise in epoch hashrate times the frontier's J/TH at the window's end, over 365 (MODEL.md 12).
     /// It is the fitted <c>maxOrdersMw</c>: no data from the fit end on.
@@ -140,7 +147,7 @@ public static class FleetCalibration
         for (var d = data.Chain.FirstDate.AddDays(365); d < fitEnd && d <= data.Chain.LastDate; d = d.AddDays(7))
         {
             if (!frontier.Covers(d)) continue;
-            double added = data.Chain.At(d).PreviousHashrate - data.Chain.At(d.AddDays(-365)).PreviousHashrate;
+            double added = data.Chain.At(d).Hashrate - data.Chain.At(d.AddDays(-365)).Hashrate;
             best = Math.Max(best, added * frontier.At(d) / 365.0);
         }
 

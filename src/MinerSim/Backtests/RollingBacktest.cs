@@ -16,7 +16,8 @@ public sealed record RollingSummary(int Origins, double Model, double Persistenc
     /// <summary>The summary of <paramref name="results"/>.</summary>
     public static RollingSummary Of(IReadOnlyList<BacktestResult> results)
     {
-        static double Median(IEnumerable<double> xs) => Aggregation.NumpyQuantile.OfSorted(xs.Where(double.IsFinite).Order().ToArray(), 0.5);
+        // An origin without a figure (no retarget in its window) counts as the worst, never as left out.
+        static double Median(IEnumerable<double> xs) => Aggregation.NumpyQuantile.OfSorted(xs.Select(x => double.IsNaN(x) ? double.PositiveInfinity : x).Order().ToArray(), 0.5);
         int retargets = results.Sum(r => r.Rows.Count);
         return new RollingSummary(
             results.Count,
@@ -34,8 +35,8 @@ public sealed record RollingSummary(int Origins, double Model, double Persistenc
 /// <param name="FitEnd">Parameters were fitted only on data before this day: origins from it on are out of sample.</param>
 public sealed record RollingBacktest(IReadOnlyList<BacktestResult> Results, DateOnly FitEnd)
 {
-    /// <summary>Origins before <see cref="FitEnd"/>.</summary>
-    public RollingSummary InSample => RollingSummary.Of([.. Results.Where(r => r.From < FitEnd)]);
+    /// <summary>Origins before <see cref="FitEnd"/> (their windows may run past it: not the same as the fitting windows).</summary>
+    public RollingSummary BeforeFitEnd => RollingSummary.Of([.. Results.Where(r => r.From < FitEnd)]);
 
     /// <summary>Origins from <see cref="FitEnd"/> on.</summary>
     public RollingSummary OutOfSample => RollingSummary.Of([.. Results.Where(r => r.From >= FitEnd)]);

@@ -13,13 +13,14 @@ public readonly record struct ChainRetarget(int Height, long Timestamp, double D
     public DateOnly Date => DateOnly.FromDateTime(DateTimeOffset.FromUnixTimeSeconds(Timestamp).UtcDateTime);
 }
 
-/// <summary>The real chain at one moment, read off <see cref="ChainHistory"/>.</summary>
-/// <param name="Height">Block height, interpolated linearly in time within the epoch.</param>
+/// <summary>The real chain at one moment as an observer then knows it, read off <see cref="ChainHistory"/> (no later retarget is used).</summary>
+/// <param name="Height">Block height: the retarget's, plus the blocks since at the last known rate (<paramref name="Hashrate"/>), at most 2015.</param>
 /// <param name="Difficulty">Difficulty in force.</param>
-/// <param name="EpochHashrate">The network's mean hashrate over the epoch in force, EH/s: <c>2016 D 2^32 / (epoch seconds) / 1e18</c>.</param>
 /// <param name="EpochDays">Days since the epoch in force began.</param>
-/// <param name="PreviousHashrate">Mean hashrate over the last epoch that ended before the moment, EH/s (known then); the difficulty-implied one for the first epoch.</param>
-public readonly record struct ChainState(double Height, double Difficulty, double EpochHashrate, double EpochDays, double PreviousHashrate)
+/// <param name="Hashrate">Mean hashrate of the last epoch that ended before the moment, EH/s; the difficulty-implied one for the first epoch.</param>
+/// <param name="HashrateFrom">When that epoch began (the first epoch's own start for the first epoch).</param>
+/// <param name="HashrateTo">When that epoch ended.</param>
+public readonly record struct ChainState(double Height, double Difficulty, double EpochDays, double Hashrate, DateTimeOffset HashrateFrom, DateTimeOffset HashrateTo)
 {
     /// <summary>Difficulty-implied hashrate HD, EH/s (MODEL.md section 1).</summary>
     public double ImpliedHashrate => Network.Difficulty.ImpliedHashrate(Difficulty);
@@ -41,7 +42,7 @@ public sealed class ChainHistory
     /// <summary>First day on which <see cref="At"/> answers: the day after the first retarget's.</summary>
     public DateOnly FirstDate => _retargets[0].Date.AddDays(1);
 
-    /// <summary>Last day on which <see cref="At"/> answers: its midnight must fall before the last retarget, so that the epoch in force has ended.</summary>
+    /// <summary>Last day on which <see cref="At"/> answers: the last day whose midnight falls before the last retarget.</summary>
     public DateOnly LastDate => DateOnly.FromDateTime(DateTimeOffset.FromUnixTimeSeconds(_retargets[^1].Timestamp - 1).UtcDateTime);
 
     /// <summary>
@@ -111,14 +112,14 @@ public sealed class ChainHistory
         long t = Midnight(date);
         int i = IndexAt(t);
         var a = _retargets[i];
-        var b = _retargets[i + 1];
-        double span = b.Timestamp - a.Timestamp;
-        double height = a.Height + Retarget.Interval * (t - a.Timestamp) / span;
-        double hashrate = Retarget.Interval * a.Difficulty * Network.Difficulty.HashesAtOne / span / 1e18;
-        double previous = i == 0
+        var previous = i == 0 ? a : _retargets[i - 1];
+        double hashrate = i == 0
             ? Network.Difficulty.ImpliedHashrate(a.Difficulty)
-            : Retarget.Interval * _retargets[i - 1].Difficulty * Network.Difficulty.HashesAtOne / (a.Timestamp - _retargets[i - 1].Timestamp) / 1e18;
-        return new ChainState(height, a.Difficulty, hashrate, (t - a.Timestamp) / 86400.0, previous);
+            : Retarget.Interval * previous.Difficulty * Network.Difficulty.HashesAtOne / (a.Timestamp - previous.Timestamp) / 1e18;
+        // Blocks since the retarget at the last known rate: a block every 600 s at HD, so (t - t_a) / 600 * H / HD of them.
+        double blocks = Math.Min(Retarget.Interval - 1, (t - a.Timestamp) / 600.0 * hashrate / Network.Difficulty.ImpliedHashrate(a.Difficulty));
+        return new ChainState(a.Height + blocks, a.Difficulty, (t - a.Timestamp) / 86400.0, hashrate,
+            DateTimeOffset.FromUnixTimeSeconds(previous.Timestamp), DateTimeOffset.FromUnixTimeSeconds(a.Timestamp));
     }
 
     /// <summary>The retargets whose UTC date lies in (<paramref name="after"/>, <paramref name="through"/>].</summary>

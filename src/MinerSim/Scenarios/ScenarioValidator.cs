@@ -37,13 +37,14 @@ public static class ScenarioValidator
         c.Range("market.rhoEP", s.Market.RhoEP, -1, 1);
         if (s.Fleet is { } f)
         {
-            c.Range("fleet.newEfficiency", f.NewEfficiency, 0, 1000, lowOpen: true);
+            c.Range("fleet.newEfficiency", f.NewEfficiency, 0.1, 1000);
             c.Range("fleet.newPowerPrice", f.NewPowerPrice, 0, 1);
             c.Range("fleet.machinePrice", f.MachinePrice, 0, 100, lowOpen: true);
             c.Range("fleet.reinvest", f.Reinvest, 0, 10);
             c.Range("fleet.reinvestSigma", f.ReinvestSigma, 0, 3);
             c.Range("fleet.capacitySigma", f.CapacitySigma, 0, 3);
             c.Range("fleet.capacityDays", f.CapacityDays, 1, 3650);
+            if (Math.Floor(f.CapacityDays) != f.CapacityDays) c.Fail("fleet.capacityDays", $"{f.CapacityDays.ToString(CultureInfo.InvariantCulture)} is not a whole number of days");
             c.Range("fleet.maxPayback", f.MaxPayback, 1, 3650);
             c.Range("fleet.maxOrdersMw", f.MaxOrdersMw, 0, 1e9);
             c.Range("fleet.deliveryDays", f.DeliveryDays, 2, 3650);

@@ -26,9 +26,11 @@ public sealed class BacktestTests
         Assert.That(s.Price.P0, Is.EqualTo(Data.Value.Prices.On(from)));
         Assert.That(s.Network.Hd0, Is.EqualTo(chain.ImpliedHashrate));
         Assert.That(s.Network.Height0, Is.EqualTo(chain.Height));
-        // Capacity: at the origin's hashprice and median power prices the fleet runs the current epoch's block rate.
+        // Capacity: at the origin's hashprice and median power prices the fleet runs the last known epoch's hashrate.
         double hp = 144.0 * (MinerSim.Network.Subsidy.AtHeight(chain.Height) + template.Fees.Median) * Data.Value.Prices.On(from) / chain.ImpliedHashrate;
-        Assert.That(s.Cohorts.Sum(c => c.K0 * Backtest.RunningShare(c, hp)), Is.EqualTo(chain.EpochHashrate).Within(1e-9 * chain.EpochHashrate));
+        Assert.That(s.Cohorts.Sum(c => c.K0 * Backtest.RunningShare(c, hp)), Is.EqualTo(chain.Hashrate).Within(1e-9 * chain.Hashrate));
+        Assert.That(s.Network.HashrateHistory, Has.Count.EqualTo(59));
+        Assert.That(s.Network.HashrateHistory[^1], Is.EqualTo(Data.Value.Chain.At(from.AddDays(-1)).Hashrate));
         Assert.That(s.Network.EpochDays0, Is.EqualTo(chain.EpochDays));
         Assert.That(s.Events, Is.Empty);
         // Every tier's J/TH moves with the frontier: 2020-01-01 (S17 Pro era) over 2025-11-25 (the template's start).
@@ -81,7 +83,7 @@ public sealed class BacktestTests
             Is.EqualTo(new[] { new DateOnly(2019, 1, 1), new DateOnly(2019, 7, 1), new DateOnly(2020, 1, 1) }));
         var rolling = RollingBacktest.Run(TestScenarios.Load("reference"), Data.Value, new DateOnly(2019, 1, 1), new DateOnly(2020, 1, 1), 6, 3,
             new DateOnly(2020, 1, 1), 32, 1, 2);
-        Assert.That(rolling.InSample.Origins, Is.EqualTo(2));
+        Assert.That(rolling.BeforeFitEnd.Origins, Is.EqualTo(2));
         Assert.That(rolling.OutOfSample.Origins, Is.EqualTo(1));
         Assert.That(rolling.OutOfSample.Model, Is.EqualTo(rolling.Results[2].Model.Median));
     }
@@ -105,13 +107,20 @@ public sealed class BacktestTests
         var from = new DateOnly(2021, 7, 1);
         var s = Backtest.AtOrigin(baseline, data, from, 366);
         Assert.That(s.Events, Is.EqualTo((MinerSim.Scenarios.EventSpec[])[ban]));
-        // 13 days into a 180-day recovery: 0.5 * (1 - 13/180) of the machines are still off, and the real epoch rate already
-        // shows it, so the placed fleet is that much larger than without the event.
+        // On 2021-07-01 the last finished epoch (2021-05-30 .. 06-13) predates the ban: the placed fleet is as without it,
+        // and step 5 applies the ban from day 0 (13 days into its 180-day recovery).
         var without = Backtest.AtOrigin(baseline, Data.Value, from, 366);
-        double online = 1 - 0.5 * (1 - 13.0 / 180);
-        Assert.That(s.Cohorts[0].K0 * online, Is.EqualTo(without.Cohorts[0].K0).Within(1e-9 * without.Cohorts[0].K0));
+        Assert.That(s.Cohorts[0].K0, Is.EqualTo(without.Cohorts[0].K0).Within(1e-12 * without.Cohorts[0].K0));
         var m = new MinerSim.Kernel.CompiledScenario(s, 366, replayCloses: data.Prices.Window(from, 366));
-        Assert.That(m.Online[0], Is.EqualTo(online).Within(1e-12));
+        Assert.That(m.Online[0], Is.EqualTo(1 - 0.5 * (1 - 13.0 / 180)).Within(1e-12));
+        // On 2021-07-20 the last finished epoch (07-03 .. 07-17) lies inside the ban: the fleet is sized with it taken out.
+        var later = new DateOnly(2021, 7, 20);
+        var chain = data.Chain.At(later);
+        double onlineX = Backtest.MeanOnline([ban], DateOnly.FromDateTime(chain.HashrateFrom.UtcDateTime), DateOnly.FromDateTime(chain.HashrateTo.UtcDateTime));
+        Assert.That(onlineX, Is.EqualTo(0.5 + 21.5 / 360).Within(1e-12)); // days 15 .. 28 of the recovery
+        var withBan = Backtest.AtOrigin(baseline, data, later, 300);
+        var noBan = Backtest.AtOrigin(baseline, Data.Value, later, 300);
+        Assert.That(withBan.Cohorts[0].K0 * onlineX, Is.EqualTo(noBan.Cohorts[0].K0).Within(1e-9 * noBan.Cohorts[0].K0));
         Assert.That(m.Online[200], Is.EqualTo(1.0));
         // The pipeline holds what 2020-2021 ordered at the frontier of the day (S19 Pro, 29.5 J/TH).
         Assert.That(s.Fleet!.Ordered0 + s.Fleet.Shipping0, Is.GreaterThan(1.0));
@@ -128,11 +137,12 @@ public sealed class BacktestTests
     }
 
     [Test]
-    public void Calibration_UsesOnlyWindowsThatEndByTheFitEnd()
+    public void Calibration_UsesOnlyWindowsThatEndBeforeTheFitEnd()
     {
         var result = FleetCalibration.Fit(TestScenarios.Load("baseline"), Data.Value, new DateOnly(2018, 1, 1), new DateOnly(2019, 7, 1), 6, 12, 32, 1, 2, coverage: 0.5, maxEvaluations: 12);
-        Assert.That(result.Origins, Is.EqualTo((DateOnly[])[new DateOnly(2018, 1, 1), new DateOnly(2018, 7, 1)]));
-        Assert.That(result.Fit.Origins, Is.EqualTo(2));
+        // 2018-07-01 + 12 months is the fit end itself: a window includes its last day, so that origin is out.
+        Assert.That(result.Origins, Is.EqualTo((DateOnly[])[new DateOnly(2018, 1, 1)]));
+        Assert.That(result.Fit.Origins, Is.EqualTo(1));
         Assert.That(result.Fleet.MaxOrdersMw, Is.EqualTo(FleetCalibration.ShippedMw(Data.Value, new DateOnly(2019, 7, 1))));
         Assert.That(result.Evaluations, Is.GreaterThan(10));
     }

@@ -15,7 +15,7 @@ public sealed class BacktestVerbTests
         var run = CliRun.Of("backtest", "--from", "2020-01-01", "--to", "2021-01-01", "--scenario", Scenario, "--paths", "200", "--out", dir, "--quiet");
         Assert.That(run.ExitCode, Is.Zero, run.Error);
         Assert.That(run.Error, Is.Empty);
-        Assert.That(run.Out, Does.Contain("26 real retargets 2020-01-01 .. 2021-01-01 (out of sample), 200 paths"));
+        Assert.That(run.Out, Does.Contain("26 real retargets 2020-01-01 .. 2021-01-01 (out of sample: from the fit end 2020-01-01 on), 200 paths"));
         Assert.That(run.Out, Does.Contain("baseline: difficulty as at origin"));
         var lines = File.ReadAllLines(Path.Combine(dir, "backtest.csv"));
         Assert.That(lines[0], Is.EqualTo("height,date,difficulty_real,difficulty_p5,difficulty_p50,difficulty_p95"));
@@ -37,7 +37,7 @@ public sealed class BacktestVerbTests
         var rows = File.ReadAllLines(Path.Combine(dir, "rolling.csv"));
         Assert.That(rows.Skip(1).Select(l => l[..10]), Is.EqualTo((string[])["2019-01-01", "2019-07-01", "2020-01-01"]));
         Assert.That(rows[3], Does.StartWith("2020-01-01,2020-07-01,1,"));
-        Assert.That(File.ReadAllLines(Path.Combine(dir, "summary.csv")).Skip(1).Select(l => l.Split(',')[0]), Is.EqualTo((string[])["in_sample", "out_of_sample", "all"]));
+        Assert.That(File.ReadAllLines(Path.Combine(dir, "summary.csv")).Skip(1).Select(l => l.Split(',')[0]), Is.EqualTo((string[])["before_fit_end", "out_of_sample", "all"]));
         Assert.That(File.Exists(Path.Combine(dir, "error-by-origin.png")));
         Assert.That(File.Exists(Path.Combine(dir, "2019-07-01", "backtest.csv")));
         Assert.That(run.Out, Does.Match(@"out of sample +1 "));

@@ -35,6 +35,8 @@ public sealed class FleetKernelTests
                 MaxPayback = 700, DeliveryDays = 120, RetireRate = 2.0, Ordered0 = 40, Shipping0 = 30, MaxOrdersMw = 12, MustRun = mustRun, CapacitySigma = 0.1,
             },
             Cohorts = [.. s.Cohorts.Select(c => c with { PSpread = c.PSpread * spreadScale })],
+            // Section 11.5: one shock from day 20, back over 30 days.
+            Events = [new EventSpec { Date = s.StartDate!.Value.AddDays(20), ShareOff = 0.4, DaysBack = 30 }],
         };
     }
 

@@ -10,15 +10,21 @@ public sealed class ChainHistoryTests
     private const string Csv = "height,timestamp,difficulty\n612864,1577836800,1000\n614880,1579046400,2000\n616896,1580256000,4000\n";
 
     [Test]
-    public void At_InterpolatesHeight_AndGivesTheEpochInForce()
+    public void At_UsesOnlyWhatIsKnownThen()
     {
         var chain = ChainHistory.Parse(Csv, "t.csv");
-        var mid = chain.At(new DateOnly(2020, 1, 8)); // 7 of 14 days into the first epoch
+        var mid = chain.At(new DateOnly(2020, 1, 8)); // 7 of 14 days into the first epoch: its difficulty's rate is all we know
         Assert.That(mid.Height, Is.EqualTo(612864 + 1008).Within(1e-9));
         Assert.That(mid.Difficulty, Is.EqualTo(1000));
-        // 2016 blocks in exactly two weeks: the epoch hashrate equals the difficulty-implied one.
-        Assert.That(mid.EpochHashrate, Is.EqualTo(mid.ImpliedHashrate).Within(1e-12 * mid.ImpliedHashrate));
-        Assert.That(chain.At(new DateOnly(2020, 1, 20)).Difficulty, Is.EqualTo(2000));
+        Assert.That(mid.EpochDays, Is.EqualTo(7));
+        Assert.That(mid.Hashrate, Is.EqualTo(mid.ImpliedHashrate).Within(1e-12 * mid.ImpliedHashrate));
+        // 5 days into the second epoch (difficulty 2000): the last known rate is the first epoch's, at which a block takes
+        // 1,200 s at the new difficulty, so 360 blocks, not the 720 the second epoch's own end would imply.
+        var second = chain.At(new DateOnly(2020, 1, 20));
+        Assert.That(second.Difficulty, Is.EqualTo(2000));
+        Assert.That(second.Hashrate, Is.EqualTo(mid.ImpliedHashrate).Within(1e-12 * mid.ImpliedHashrate));
+        Assert.That(second.Height, Is.EqualTo(614880 + 360).Within(1e-9));
+        Assert.That(second.HashrateTo, Is.EqualTo(DateTimeOffset.FromUnixTimeSeconds(1579046400)));
         Assert.That(chain.LastDate, Is.EqualTo(new DateOnly(2020, 1, 28)));
         Assert.Throws<ArgumentOutOfRangeException>(() => chain.At(new DateOnly(2020, 1, 29)));
         Assert.Throws<ArgumentOutOfRangeException>(() => chain.At(new DateOnly(2020, 1, 1)));
