@@ -8,14 +8,15 @@ namespace MinerSim.Tests.Backtests;
 
 /// <summary>
 /// The calibrated scenario (baseline.json, fitted on data before 2020-01-01) against issue 11's out-of-sample bar:
-/// 12-month backtests from the half-yearly origins 2020-01-01 .. 2023-01-01. Prints every figure; asserts those
-/// the model meets today (see the README's "How well does it fit history?" for the ones it does not).
+/// 12-month backtests from the half-yearly origins 2020-01-01 .. 2023-01-01: the median over origins of each origin's
+/// median |ln(p50 / real)| at most 0.15, both baselines beaten at 6 or more of the 7 origins, at least 70 % of the real
+/// retargets inside the 5-95 % band. Prints every figure.
 /// </summary>
 [Category("Statistical")]
 public sealed class OutOfSampleTests
 {
     [Test]
-    public void Baseline_OutOfSample_MedianErrorWithinTheBar()
+    public void Baseline_OutOfSample_MeetsTheBar()
     {
         string data = Path.Combine(TestScenarios.RepoRoot, "samples", "data");
         var history = new BacktestData(
@@ -34,7 +35,7 @@ public sealed class OutOfSampleTests
         TestContext.Out.WriteLine($"out of sample, {s.Origins} origins: median of medians {s.Model:F3} (bar 0.15), beats both baselines at {s.BeatsBoth} (bar 6), {s.Coverage:P1} of retargets in the band (bar 70%)");
         Assert.That(s.Origins, Is.EqualTo(7));
         Assert.That(s.Model, Is.LessThanOrEqualTo(0.15));
-        Assert.That(s.Model, Is.LessThan(s.Persistence));
-        Assert.That(s.Model, Is.LessThan(s.ConstantHashprice));
+        Assert.That(s.BeatsBoth, Is.GreaterThanOrEqualTo(6));
+        Assert.That(s.Coverage, Is.GreaterThanOrEqualTo(0.70));
     }
 }
