@@ -146,4 +146,24 @@ public sealed class BacktestTests
         Assert.That(result.Fleet.MaxOrdersMw, Is.EqualTo(FleetCalibration.ShippedMw(Data.Value, new DateOnly(2019, 7, 1))));
         Assert.That(result.Evaluations, Is.GreaterThan(10));
     }
+
+    [Test]
+    public void AnyOriginFrom2016To2023_Runs()
+    {
+        // Every 61st day from 2016-01-01 to 2023-03-31 (none of them chosen), the calibrated scenario with its events:
+        // finite figures, and the last origin's 12-month window reaches the end of the price data.
+        var baseline = TestScenarios.Load("baseline");
+        var data = Data.Value with { Events = MinerSim.Scenarios.EventList.Parse(File.ReadAllText(Path.Combine(TestScenarios.RepoRoot, "samples", "data", "events.csv")), "events") };
+        var last = new DateOnly(2023, 3, 31);
+        for (var o = new DateOnly(2016, 1, 1); o <= last; o = o.AddDays(61))
+        {
+            var r = Backtest.Run(baseline, data, o, o.AddMonths(2), 16, 1, 2);
+            Assert.That(r.Rows, Is.Not.Empty, $"{o}");
+            Assert.That(double.IsFinite(r.Model.Max) && r.Model.Max < 1.0, $"{o}: {r.Model.Max}");
+        }
+
+        Assert.That(data.Refuses(last, last.AddMonths(12)), Is.Null);
+        var end = Backtest.Run(baseline, data, last, last.AddMonths(12), 16, 1, 2);
+        Assert.That(end.Rows, Has.Count.GreaterThan(20));
+    }
 }
