@@ -1,27 +1,13 @@
 using MinerSim.Kernel;
 using MinerSim.Metrics;
 using MinerSim.Scenarios;
+using MinerSim.Tests.Fixtures;
 
 namespace MinerSim.Tests.Kernel;
 
 /// <summary>Section 11 (fleet dynamics): the vectorized kernel against the scalar reference, and the mechanism's own properties.</summary>
 public sealed class FleetKernelTests
 {
-    private sealed class Capture(int days) : IBlockSink
-    {
-        public readonly double[,,] Daily = new double[BlockKernel.BlockSize, days, MetricCatalog.DailyCount];
-
-        public void AcceptDay(int day, ReadOnlySpan<double> values, int count)
-        {
-            for (int m = 0; m < MetricCatalog.DailyCount; m++)
-                for (int i = 0; i < count; i++) Daily[i, day, m] = values[m * BlockKernel.BlockSize + i];
-        }
-
-        public void AcceptSummaries(ReadOnlySpan<double> values, int count)
-        {
-        }
-    }
-
     /// <summary>The reference miners with a fleet block, on a price that halves and recovers (switch-offs, orders, retirement).</summary>
     internal static Scenario WithFleet(double spreadScale = 1.0, double reinvestSigma = 0.5, double mustRun = 0.15)
     {
@@ -49,7 +35,7 @@ public sealed class FleetKernelTests
         // A falling history (1,400 EH/s 45 days ago down to 1,000): some paths start with the ribbon inverted.
         s = s with { Network = s.Network with { HashrateHistory = [.. Enumerable.Range(0, historyDays).Select(d => 1400.0 - 400.0 * d / historyDays)] } };
         var m = new CompiledScenario(s, 200);
-        var capture = new Capture(m.Days);
+        var capture = new DailyCapture(m.Days);
         new BlockKernel(m).Run(11, 3000, 64, capture);
         for (int i = 0; i < 64; i++)
         {

@@ -2,27 +2,13 @@ using MinerSim.Kernel;
 using MinerSim.Metrics;
 using MinerSim.Random;
 using MinerSim.Scenarios;
+using MinerSim.Tests.Fixtures;
 
 namespace MinerSim.Tests.Kernel;
 
 /// <summary>The vectorized kernel against the scalar reference for the regime, bootstrap and replay price models.</summary>
 public sealed class PriceModelKernelTests
 {
-    private sealed class Capture(int days) : IBlockSink
-    {
-        public readonly double[,,] Daily = new double[BlockKernel.BlockSize, days, MetricCatalog.DailyCount];
-
-        public void AcceptDay(int day, ReadOnlySpan<double> values, int count)
-        {
-            for (int m = 0; m < MetricCatalog.DailyCount; m++)
-                for (int i = 0; i < count; i++) Daily[i, day, m] = values[m * BlockKernel.BlockSize + i];
-        }
-
-        public void AcceptSummaries(ReadOnlySpan<double> values, int count)
-        {
-        }
-    }
-
     private static CompiledScenario Compile(string model)
     {
         var s = TestScenarios.Load("reference");
@@ -52,7 +38,7 @@ public sealed class PriceModelKernelTests
     public void Kernel_MatchesScalarReference_ForPriceModel(string model)
     {
         var m = Compile(model);
-        var capture = new Capture(m.Days);
+        var capture = new DailyCapture(m.Days);
         new BlockKernel(m).Run(5, 512, 64, capture);
         for (int i = 0; i < 64; i++)
         {
