@@ -6,7 +6,8 @@ namespace MinerSim.Benchmarks;
 /// <summary>
 /// The MinerSim benchmark suite (see benchmarks/README.md):
 /// <c>dotnet run -c Release --project benchmarks/MinerSim.Benchmarks -- --filter '*'</c>;
-/// <c>-- --measure ...</c> times one whole run; <c>-- --guard ...</c> compares a run with the stored baseline.
+/// <c>-- --measure ...</c> times one whole run; <c>-- --guard [--against REF]</c> is the A/B performance gate
+/// (<see cref="AbGate"/>); <c>-- --guard --baseline FILE</c> compares a run with a stored record (informational).
 /// </summary>
 internal static class Program
 {
@@ -25,6 +26,19 @@ internal static class Program
                 return 2;
             }
         }
+        if (args.Contains("--guard") && !args.Contains("--baseline") && !args.Contains("--results") && !args.Contains("--update-baseline"))
+        {
+            try
+            {
+                return AbGate.Run(args, Console.Out);
+            }
+            catch (Exception e) when (e is FormatException or InvalidOperationException or IOException)
+            {
+                Console.Error.WriteLine($"--guard: {e.Message}");
+                return 2;
+            }
+        }
+
         if (args.Contains("--guard")) return GuardCommand.Run(args, Console.Out);
         var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
         // A benchmark that throws shows up as a report without results: fail, so CI notices.
