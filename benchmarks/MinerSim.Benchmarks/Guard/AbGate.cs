@@ -60,7 +60,10 @@ internal static class AbGate
                 foreach (int side in k % 2 == 0 ? new[] { 0, 1 } : [1, 0])
                 {
                     string artifacts = Path.Combine(work, $"run-{Environment.ProcessId}-{sides[side].Name}-{k}");
-                    RunProcess("dotnet", [sides[side].Benchmarks, "--filter", filter, "--job", job, "--exporters", "json", "--artifacts", artifacts], root, out _);
+                    // Tiered compilation off in the benchmark processes: with it, a short job lands in one of two tiering
+                    // states launch by launch (KernelOnly 34 or 47 ns here for the same code), which hides a 30 % slowdown.
+                    string[] tiering = args.Contains("--tiered") ? [] : ["--envVars", "DOTNET_TieredCompilation:0"];
+                    RunProcess("dotnet", [sides[side].Benchmarks, "--filter", filter, "--job", job, "--exporters", "json", "--artifacts", artifacts, .. tiering], root, out _);
                     foreach (var (name, times, bytes) in ReadSamples(Path.Combine(artifacts, "results")))
                     {
                         if (!samples.TryGetValue(name, out var entry)) samples[name] = entry = ([[], []], [-1, -1]);
