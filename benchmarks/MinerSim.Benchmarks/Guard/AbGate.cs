@@ -9,8 +9,8 @@ namespace MinerSim.Benchmarks.Guard;
 /// (default: the merge base with <c>main</c>, or <c>HEAD~1</c> on <c>main</c>) in a temporary git worktree, then runs
 /// both builds' BenchmarkDotNet suites as separate processes, alternating base and change launch by launch, and times the
 /// CLI end to end on fixed workloads the same way. Each benchmark's samples are compared with
-/// <see cref="AbStatistics"/>: a regression is a slowdown beyond the threshold that is significant (one-sided
-/// Mann-Whitney), or any new allocation. Exit 1 on a regression, 2 on bad input, 0 otherwise.
+/// <see cref="AbStatistics"/>: a regression is a slowdown that is both significant (one-sided Mann-Whitney) and beyond
+/// the threshold (ratio of medians), or any new allocation. Exit 1 on a regression, 2 on bad input, 0 otherwise.
 /// </summary>
 internal static class AbGate
 {
