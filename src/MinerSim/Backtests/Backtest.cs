@@ -34,8 +34,8 @@ public static class Backtest
         // Capacity: the fleet that, at the origin's hashprice and each cohort's median power price, runs the hashrate of the
         // last epoch that ended before the origin (what an observer then knows), with that epoch's outages taken out again:
         // step 5 applies the events in force from day 0 on.
-        double hp = 144.0 * (Subsidy.AtHeight(chain.Height) + template.Fees.Median) * price / chain.ImpliedHashrate;
-        var events = (data.Events ?? []).Where(e => e.Date <= from.AddDays(days - 1) && e.Date.AddDays((int)Math.Ceiling(e.DaysBack)) > from).ToArray();
+        double hp = Hashprice(chain, template.Fees.Median, price);
+        var events = (data.Events ?? []).Where(e => e.Touches(from, from.AddDays(days - 1))).ToArray();
         double online = MeanOnline(data.Events ?? [], DateOnly.FromDateTime(chain.HashrateFrom.UtcDateTime), DateOnly.FromDateTime(chain.HashrateTo.UtcDateTime));
         double running = cohorts.Sum(c => c.K0 * RunningShare(c, hp, template.Fleet?.MustRun ?? 0)) * online;
         if (!(running > 1e-12 * cohorts.Sum(c => c.K0)))
@@ -70,17 +70,7 @@ public static class Backtest
         if (events.Count == 0) return 1.0;
         int n = Math.Max(1, end.DayNumber - first.DayNumber);
         double sum = 0;
-        for (int k = 0; k < n; k++)
-        {
-            var d = first.AddDays(k);
-            double off = events.Sum(e =>
-            {
-                double since = d.DayNumber - e.Date.DayNumber;
-                return since >= 0 && since < e.DaysBack ? e.ShareOff * (1.0 - since / e.DaysBack) : 0.0;
-            });
-            sum += 1.0 - Math.Min(1.0, off);
-        }
-
+        for (int k = 0; k < n; k++) sum += EventSpec.OnlineOn(events, first.AddDays(k));
         return sum / n;
     }
 
@@ -108,7 +98,7 @@ public static class Backtest
         for (var d = start; d < from; d = d.AddDays(1))
         {
             var chain = data.Chain.At(d);
-            double hp = 144.0 * (Subsidy.AtHeight(chain.Height) + template.Fees.Median) * data.Prices.On(d) / chain.ImpliedHashrate;
+            double hp = Hashprice(chain, template.Fees.Median, data.Prices.On(d));
             var day = new CompiledFleet(fleet with { NewEfficiency = EfficiencyAt(d) }, template.Cohorts);
             double orders = day.Orders(1.0, hp, chain.ImpliedHashrate);
             double delivered = k * shipping, moved = k * ordered;
@@ -118,6 +108,9 @@ public static class Backtest
 
         return fleet with { NewEfficiency = EfficiencyAt(from), Ordered0 = ordered, Shipping0 = shipping };
     }
+
+    /// <summary>Step 4's hashprice on the real chain, USD per EH/s a day, with the scenario's median fee: <c>144 (subsidy + fee) P / HD</c>.</summary>
+    private static double Hashprice(ChainState chain, double fee, double price) => 144.0 * (Subsidy.AtHeight(chain.Height) + fee) * price / chain.ImpliedHashrate;
 
     /// <summary>Frontier on the origin over frontier on the template's start date (1 without a frontier).</summary>
     public static double EfficiencyScale(Scenario template, BacktestData data, DateOnly from)

@@ -50,8 +50,8 @@ public sealed unsafe partial class BlockKernel
             if (_fleet is { } fleet)
             {
                 // Section 11.2's new vintage is one more tier for the near-range check.
-                cc[LnCostMin] = Math.Min(cc[LnCostMin], Math.Log(fleet.NewCostPerPowerPrice));
-                cc[LnCostMax] = Math.Max(cc[LnCostMax], Math.Log(fleet.NewCostPerPowerPrice));
+                cc[LnCostMin] = Math.Min(cc[LnCostMin], fleet.LnNewCostPerPowerPrice);
+                cc[LnCostMax] = Math.Max(cc[LnCostMax], fleet.LnNewCostPerPowerPrice);
             }
 
             // A cohort with a spread above the pairing limit always takes the general path of step 5.

@@ -245,8 +245,8 @@ public sealed unsafe partial class BlockKernel
             retire = C(fleet.RetirePerDay);
             delivered = C(fleet.DeliveryRate) * Vector512.Load(_shipping + i);
             newCost = C(fleet.NewCostPerPowerPrice);
-            newLnCost = C(Math.Log(fleet.NewCostPerPowerPrice));
-            newInvCost = C(1.0 / fleet.NewCostPerPowerPrice);
+            newLnCost = C(fleet.LnNewCostPerPowerPrice);
+            newInvCost = C(fleet.InvNewCostPerPowerPrice);
         }
 
         for (int c = 0; c < _nc; c++)

@@ -11,6 +11,8 @@ public sealed class CompiledFleet
         ArgumentNullException.ThrowIfNull(f);
         ArgumentNullException.ThrowIfNull(cohorts);
         NewCostPerPowerPrice = 24_000.0 * f.NewEfficiency;
+        LnNewCostPerPowerPrice = Math.Log(NewCostPerPowerPrice);
+        InvNewCostPerPowerPrice = 1.0 / NewCostPerPowerPrice;
         NewPowerCost = NewCostPerPowerPrice * f.NewPowerPrice;
         MachinePrice = f.MachinePrice * f.NewEfficiency * 1e6;
         Reinvest = f.Reinvest;
@@ -30,6 +32,10 @@ public sealed class CompiledFleet
 
     /// <summary>24_000 * eN: the new vintage's daily power cost per EH/s per USD/kWh.</summary>
     public double NewCostPerPowerPrice { get; }
+    /// <summary>ln of <see cref="NewCostPerPowerPrice"/> (step 5's z for the new vintage).</summary>
+    public double LnNewCostPerPowerPrice { get; }
+    /// <summary>1 / <see cref="NewCostPerPowerPrice"/>.</summary>
+    public double InvNewCostPerPowerPrice { get; }
     /// <summary>uN = 24_000 * eN * pN: a new machine's power cost as its buyers judge it, USD per EH/s per day.</summary>
     public double NewPowerCost { get; }
     /// <summary>M = psi * eN * 1e6: price of 1 EH/s of new machines, USD.</summary>

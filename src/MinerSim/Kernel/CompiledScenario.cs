@@ -186,23 +186,12 @@ public sealed class CompiledScenario
     /// <summary>Sum of I0 over cohorts.</summary>
     public double InitialInventory { get; }
 
-    /// <summary>Section 11.5: <c>1 - min(1, sum_e shareOff_e * (1 - (t - t_e) / daysBack_e))</c> over the events running on day t.</summary>
+    /// <summary>Section 11.5: the online share of each day 0 .. T-1 (<see cref="EventSpec.OnlineOn"/>); empty without events.</summary>
     private static double[] OnlineShares(Scenario scenario, int days)
     {
         if (scenario.Events.Count == 0 || scenario.StartDate is not { } start) return [];
         var online = new double[days];
-        for (int t = 0; t < days; t++)
-        {
-            double off = 0;
-            foreach (var e in scenario.Events)
-            {
-                double since = t - (e.Date.DayNumber - start.DayNumber);
-                if (since >= 0 && since < e.DaysBack) off += e.ShareOff * (1.0 - since / e.DaysBack);
-            }
-
-            online[t] = 1.0 - Math.Min(1.0, off);
-        }
-
+        for (int t = 0; t < days; t++) online[t] = EventSpec.OnlineOn(scenario.Events, start.AddDays(t));
         return online;
     }
 }
